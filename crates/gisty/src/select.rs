@@ -1,0 +1,117 @@
+//! Picking sentences under a budget.
+
+use crate::budget::Budget;
+
+/// A candidate sentence for selection.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Candidate {
+    /// Index among the document's sentences.
+    pub(crate) index: usize,
+    pub(crate) score: f32,
+    /// Words in the sentence, for word budgets.
+    pub(crate) words: usize,
+}
+
+/// Picks from `cands` (in document order) under `budget`: best scores
+/// first, ties to the earlier sentence; returns the picks' positions in
+/// `cands`, in document order, in `out`. Never empty when `cands` is not.
+pub(crate) fn select(
+    cands: &[Candidate],
+    budget: Budget,
+    order: &mut Vec<usize>,
+    out: &mut Vec<usize>,
+) {
+    out.clear();
+    order.clear();
+    order.extend(0..cands.len());
+    order.sort_by(|&a, &b| {
+        cands[b].score.total_cmp(&cands[a].score).then(a.cmp(&b))
+    });
+    if let Some(limit) = budget.sentence_limit(cands.len()) {
+        out.extend(order.iter().take(limit));
+    } else if let Some(limit) = budget.word_limit() {
+        let mut used = 0usize;
+        for &i in order.iter() {
+            let w = cands[i].words;
+            if used + w <= limit {
+                used += w;
+                out.push(i);
+            }
+        }
+        if out.is_empty() {
+            out.extend(order.first());
+        }
+    }
+    out.sort_unstable();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cands(scores: &[(f32, usize)]) -> Vec<Candidate> {
+        scores
+            .iter()
+            .enumerate()
+            .map(|(index, &(score, words))| Candidate { index, score, words })
+            .collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $scores:expr, $budget:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                let c = cands(&$scores);
+                let (mut order, mut out) = (Vec::new(), Vec::new());
+                select(&c, $budget, &mut order, &mut out);
+                let want: Vec<usize> = $want.to_vec();
+                assert_eq!(out, want);
+            }
+        };
+    }
+
+    t!(
+        top_two_in_doc_order,
+        [(0.1, 5), (0.9, 5), (0.5, 5)],
+        Budget::sentences(2),
+        [1, 2]
+    );
+    t!(
+        ties_go_to_earlier,
+        [(0.5, 5), (0.5, 5), (0.5, 5)],
+        Budget::sentences(2),
+        [0, 1]
+    );
+    t!(more_than_there_is, [(0.1, 5), (0.2, 5)], Budget::sentences(9), [0, 1]);
+    t!(empty_stays_empty, [], Budget::sentences(3), [] as [usize; 0]);
+    t!(
+        ratio_rounds_up,
+        [(0.1, 5), (0.3, 5), (0.2, 5)],
+        Budget::ratio(0.5).unwrap(),
+        [1, 2]
+    );
+    t!(
+        ratio_at_least_one,
+        [(0.1, 5), (0.3, 5), (0.2, 5)],
+        Budget::ratio(0.01).unwrap(),
+        [1]
+    );
+    t!(
+        words_skip_what_does_not_fit,
+        [(0.9, 8), (0.8, 5), (0.7, 2)],
+        Budget::words(10),
+        [0, 2]
+    );
+    t!(
+        words_keep_the_best_alone,
+        [(0.9, 50), (0.8, 60)],
+        Budget::words(10),
+        [0]
+    );
+    t!(
+        nan_scores_do_not_panic,
+        [(f32::NAN, 1), (0.5, 1)],
+        Budget::sentences(1),
+        [0]
+    );
+}

@@ -1,0 +1,96 @@
+//! What a summary is made of.
+
+use std::fmt;
+
+use crate::span::Span;
+
+/// What each part contributed to a sentence's score.
+///
+/// `total = content * (1 - position_weight) + position * position_weight`
+/// where `position_weight` is the summariser's setting; see
+/// [`SummarizerBuilder::position_weight`](crate::SummarizerBuilder::position_weight).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ScoreParts {
+    /// TF-IDF weight of the sentence's terms, scaled so that the best
+    /// sentence of the document has 1.
+    pub content: f32,
+    /// Position weight: 1 for the first sentence, falling for later ones.
+    pub position: f32,
+}
+
+/// A sentence picked for a summary.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Scored {
+    /// Index of the sentence among all the document's sentences, as
+    /// [`Splitter::split`](crate::Splitter::split) numbers them.
+    pub index: usize,
+    /// Where the sentence is in the text.
+    pub span: Span,
+    /// Its score: higher is better.
+    pub score: f32,
+    /// The parts of the score.
+    pub parts: ScoreParts,
+}
+
+/// The summary of one text: picked sentences in document order.
+///
+/// `Display` writes the summary as one paragraph: the sentences joined by
+/// one space, with the line breaks inside them folded to spaces.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary<'t> {
+    pub(crate) text: &'t str,
+    pub(crate) picks: Vec<Scored>,
+    pub(crate) total: usize,
+}
+
+impl<'t> Summary<'t> {
+    /// The picked sentences, in document order: exact slices of the text.
+    pub fn sentences(&self) -> impl Iterator<Item = &'t str> + '_ {
+        let text = self.text;
+        self.picks.iter().map(move |p| p.span.slice(text))
+    }
+
+    /// The picked sentences with their spans and scores, in document
+    /// order.
+    pub fn scored(&self) -> &[Scored] {
+        &self.picks
+    }
+
+    /// How many sentences (headings included) the document has.
+    pub fn total_sentences(&self) -> usize {
+        self.total
+    }
+
+    /// The number of picked sentences.
+    pub fn len(&self) -> usize {
+        self.picks.len()
+    }
+
+    /// True when nothing was picked: the text has no sentence.
+    pub fn is_empty(&self) -> bool {
+        self.picks.is_empty()
+    }
+
+    /// The text that was summarised.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+}
+
+impl fmt::Display for Summary<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        for s in self.sentences() {
+            for word in s.split_whitespace() {
+                if !first {
+                    f.write_str(" ")?;
+                }
+                f.write_str(word)?;
+                first = false;
+            }
+        }
+        Ok(())
+    }
+}
