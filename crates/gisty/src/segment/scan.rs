@@ -679,7 +679,12 @@ impl<'a> Scanner<'a> {
             if cl.spaced && cl.periods == 3 {
                 return None;
             }
-            return (capital && !fc.is_lowercase()).then_some(e);
+            // Four dots are a period and an ellipsis; three (or `…`)
+            // end a sentence only before a sentence starter ("Wait...
+            // What?"), not before a name ("such as... Maldives").
+            let ends =
+                cl.periods >= 4 || self.starter_at(m) || uncased_letter(fc);
+            return (capital && ends).then_some(e);
         }
         // Rule `Ellipsis`: a word's own period, then a spaced ellipsis.
         if (fc == '.' || fc == '…') && !word.is_empty() {

@@ -128,15 +128,15 @@ const COMMON_ABBREVIATIONS: Abbreviations = Abbreviations {
 static EN: LangData = LangData {
     abbreviations: Abbreviations {
         prefix: &[
-            "mt", "ft", "gen", "sen", "rep", "gov", "lt", "col", "maj",
-            "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "rev", "hon", "pres",
-            "supt", "messrs", "mmes", "msgr", "atty", "insp", "det",
+            "mt", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt",
+            "cmdr", "adm", "sgt", "cpl", "pvt", "rev", "hon", "pres", "supt",
+            "messrs", "mmes", "msgr", "atty", "insp", "det",
         ],
         number: &[
-            "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-            "sept", "oct", "nov", "dec", "ch", "sec", "art", "para", "op",
-            "ed", "eds", "tel", "ext", "min", "max", "lb", "lbs", "oz", "sq",
-            "mi",
+            "ft", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+            "sep", "sept", "oct", "nov", "dec", "ch", "sec", "art", "para",
+            "op", "ed", "eds", "tel", "ext", "min", "max", "lb", "lbs", "oz",
+            "sq", "mi",
         ],
         inner: &["ave", "blvd", "rd", "bros", "dept", "univ", "assn", "mph"],
         ..NO_ABBREVIATIONS
