@@ -67,7 +67,11 @@ pub fn parse(line: &str) -> Result<Record<'_>, LineError<'_>> {
     let id = fields.id;
     let err = |message| LineError { id, message };
     let text = match fields.text {
-        None => return Err(err("missing \"text\"".to_string())),
+        None => {
+            return Err(err(
+                "missing or null \"text\": expected a string".to_string()
+            ));
+        }
         Some(raw) => string(raw, "text").map_err(err)?,
     };
     let title = match fields.title {
@@ -187,9 +191,9 @@ mod tests {
         let rows: &[(&str, Result<&str, &str>)] = &[
             (r#"{"id":1,"text":"Hi."}"#, Ok("Hi.")),
             (r#"{"text":"a \"b\""}"#, Ok("a \"b\"")),
-            (r#"{"id":"x"}"#, Err("missing \"text\"")),
+            (r#"{"id":"x"}"#, Err("missing or null \"text\"")),
             (r#"{"id":"x","text":5}"#, Err("must be a string")),
-            (r#"{"id":"x","text":null}"#, Err("must be a string")),
+            (r#"{"id":"x","text":null}"#, Err("missing or null \"text\"")),
             (r#"{"text":"\ud800"}"#, Err("not a valid string")),
             (r#"[1,2]"#, Err("invalid JSON")),
             (r#"{"text":"a","text":"b"}"#, Err("duplicate")),
