@@ -269,20 +269,22 @@ fn paragraph(text: &str, para: &[Option<Span>], out: &mut Vec<Block>) {
         {
             out.push(Block { span: c, kind: SentenceKind::Text });
         }
-        // Rule `HeadingLine`.
-        let alone = cur.is_none()
-            && !ends_with_terminal(s)
-            && match next {
-                None => true,
-                Some(n) => {
-                    starts_list_item(n)
-                        || (line.len() * 10 < widest * 7
-                            && n.chars().next().is_some_and(|c| {
-                                c.is_uppercase() || c.is_numeric()
-                            }))
-                }
-            };
+        // Rule `HeadingLine`: a line without terminal punctuation stands
+        // alone when it does not continue a sentence (the line before it
+        // ended one, or it is the first) and does not look hard-wrapped:
+        // it is the last line, or short next to the paragraph's widest and
+        // not followed by a lowercase line.
+        let continues =
+            cur.is_some_and(|c| !ends_with_terminal(c.slice(text)));
+        let wrapped = (widest >= 40 && line.len() * 10 >= widest * 7)
+            || next.is_some_and(|n| n.starts_with(char::is_lowercase));
+        let alone = !ends_with_terminal(s)
+            && !continues
+            && (next.is_none() || !wrapped);
         if alone {
+            if let Some(c) = cur.take() {
+                out.push(Block { span: c, kind: SentenceKind::Text });
+            }
             out.push(Block { span: line, kind: SentenceKind::Heading });
             continue;
         }
