@@ -377,7 +377,11 @@ impl<'a> Scanner<'a> {
         Scanner { s, rules, lower: String::new(), finders: Vec::new() }
     }
 
+    #[inline]
     fn is_terminator(&self, c: char) -> bool {
+        if c.is_ascii() && !matches!(c, '.' | '?' | '!' | ':' | ';') {
+            return false;
+        }
         (c == '.' && self.rules.data.period_ends)
             || universal_terminator(c)
             || self.rules.data.extra_terminators.contains(&c)
@@ -441,6 +445,11 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 sent_tokens += 1;
+            }
+            if c.is_ascii_alphanumeric() {
+                // The common case: neither a quote nor a terminator.
+                i += 1;
+                continue;
             }
             // Rule `QuotedSpeech`: track the open quotation.
             if let Some(q) = quote {
@@ -777,7 +786,7 @@ impl<'a> Scanner<'a> {
         }
         self.lower.clear();
         for c in word.chars() {
-            self.lower.extend(c.to_lowercase());
+            push_lower(&mut self.lower, c);
         }
         self.rules.abbreviation(&self.lower)
     }
@@ -798,7 +807,7 @@ impl<'a> Scanner<'a> {
             if j - m > MAX_WORD {
                 return None;
             }
-            self.lower.extend(c.to_lowercase());
+            push_lower(&mut self.lower, c);
             j += len;
         }
         if count == 1 && char_at(s, j).is_some_and(|(c, _)| c == '.') {
@@ -904,6 +913,16 @@ fn implicit_abbreviation(word: &str) -> Option<Abbr> {
         return None;
     }
     Some(Abbr::Inner)
+}
+
+/// Appends the lowercase form of `c` to `out` (ASCII without a table).
+#[inline]
+fn push_lower(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(c.to_lowercase());
+    }
 }
 
 fn is_number(word: &str) -> bool {
