@@ -64,6 +64,9 @@
 //!   after a comma or a word, and followed by a lowercase word or a comma)
 //!   does not end the sentence (`„A. B,“ reagoval`); inside CJK brackets
 //!   (`《摔跤吧！爸爸》`) it never does.
+//! - `CommaEnumeration`: the Arabic comma (a terminator in Arabic) does
+//!   not end a segment before a single word closed by another comma (a
+//!   list: `الدم، والقلب،`).
 //! - `BidiTransparent`: Unicode format characters (bidi marks and
 //!   embeddings) around a terminator are ignored.
 
@@ -350,6 +353,8 @@ struct Cluster {
     no_space: bool,
     /// A colon-like extra terminator (`:`, `،`, `;`).
     colon: bool,
+    /// The Arabic comma `،` among them.
+    comma: bool,
     /// A spaced ellipsis `. . .` (periods separated by single spaces).
     spaced: bool,
     /// A closing mark is part of the cluster.
@@ -534,6 +539,7 @@ impl<'a> Scanner<'a> {
                     cl.no_space = true;
                 } else if matches!(c, ':' | '،' | ';') {
                     cl.colon = true;
+                    cl.comma |= c == '،';
                 } else {
                     cl.question = true;
                 }
@@ -639,6 +645,11 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             return Some(e);
+        }
+        // Rule `CommaEnumeration`: "الدم، والقلب،": an Arabic comma before
+        // a single word that another comma closes lists, it does not end.
+        if cl.comma && one_word_then(s, m, '،') {
+            return None;
         }
         if cl.no_space || cl.colon {
             return Some(e);
@@ -935,6 +946,19 @@ fn is_roman(word: &str) -> bool {
         && word
             .chars()
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+/// Whether the text at `m` is one word (letters and marks, at most
+/// [`MAX_WORD`] bytes) followed directly by `mark`.
+fn one_word_then(s: &str, m: usize, mark: char) -> bool {
+    let mut j = m;
+    while let Some((c, len)) = char_at(s, j) {
+        if !(c.is_alphanumeric() || format_char(c)) || j - m > MAX_WORD {
+            break;
+        }
+        j += len;
+    }
+    j > m && char_at(s, j).is_some_and(|(c, _)| c == mark)
 }
 
 fn skip_ws(s: &str, mut j: usize) -> usize {

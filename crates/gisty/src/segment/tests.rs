@@ -669,6 +669,23 @@ mod quoted_speech {
     );
 }
 
+// Rule `CommaEnumeration`.
+mod comma_enumeration {
+    use super::*;
+    t!(
+        arabic_list,
+        Arabic,
+        "اشترى الخبز، والحليب، ثم عاد إلى البيت",
+        ["اشترى الخبز، والحليب،", "ثم عاد إلى البيت"]
+    );
+    t!(
+        arabic_clauses,
+        Arabic,
+        "وصل الوفد، وبدأت المحادثات صباحا",
+        ["وصل الوفد،", "وبدأت المحادثات صباحا"]
+    );
+}
+
 // Rule `BidiTransparent`.
 mod bidi_transparent {
     use super::*;
