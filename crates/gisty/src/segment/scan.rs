@@ -620,7 +620,7 @@ impl<'a> Scanner<'a> {
                     && !cl.closed
                     && !cl.ellipsis
                     && prev.is_some_and(|p| p.is_lowercase() || p.is_numeric())
-                    && self.word_before(word_start, i).chars().count() >= 2
+                    && self.glued_word_ends(word_start, i)
             };
             return glued_ok.then_some(e);
         }
@@ -697,6 +697,11 @@ impl<'a> Scanner<'a> {
         if cl.ellipsis {
             // Rule `Ellipsis`.
             if cl.spaced && cl.periods == 3 {
+                return None;
+            }
+            // An ellipsis standing alone or opening a word ("head. ...
+            // Then", `"...`) leads into what follows.
+            if word.is_empty() && !cl.spaced {
                 return None;
             }
             // Four dots are a period and an ellipsis; three (or `…`)
@@ -788,6 +793,14 @@ impl<'a> Scanner<'a> {
             .trim_start_matches(|c: char| opener(c) || format_char(c));
         let w = w.trim_end_matches(format_char);
         if w.len() > MAX_WORD { "" } else { w }
+    }
+
+    /// Rule `GluedSentence`: whether the word before a glued period is an
+    /// ordinary word of two letters or more (not a title: `Mr.Benn`).
+    fn glued_word_ends(&mut self, word_start: usize, i: usize) -> bool {
+        let word = self.word_before(word_start, i);
+        word.chars().nth(1).is_some()
+            && self.abbreviation(word) != Some(Abbr::Prefix)
     }
 
     /// The kind of `word` in the language's table.

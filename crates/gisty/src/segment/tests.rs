@@ -219,6 +219,11 @@ mod glued_sentence {
     );
     t!(acronym_is_not, "The A.B.C. rule holds.", ["The A.B.C. rule holds."]);
     t!(
+        title_is_not,
+        "It had to be Mr.Benn. Yes.",
+        ["It had to be Mr.Benn.", "Yes."]
+    );
+    t!(
         glued_then_title,
         "We left.Dr. Ray stayed.",
         ["We left.", "Dr. Ray stayed."]
@@ -591,6 +596,16 @@ mod ellipsis {
         ["He stopped.", ". . . Nothing moved."]
     );
     t!(period_then_spaced_at_end, "He stopped. . . .", ["He stopped. . . ."]);
+    t!(
+        standalone_after_period,
+        "I ducked. ... Then it ended.",
+        ["I ducked.", "... Then it ended."]
+    );
+    t!(
+        opening_a_quote,
+        "He asked. \"... Then what?\"",
+        ["He asked.", "\"... Then what?\""]
+    );
     t!(
         leading,
         Dutch,
