@@ -427,9 +427,14 @@ impl<'a> Scanner<'a> {
                     || token.starts_with("www.")
                     || token.contains('@');
                 let marker = parse_marker(token);
+                // A dash inside a line is punctuation, not a bullet.
+                let dash_bullet = marker.is_some_and(|m| {
+                    m.label == Label::None && m.bullet.is_some_and(dash)
+                });
                 if sent_tokens > 0
                     && marker.is_some()
                     && marker == expected
+                    && !dash_bullet
                     && tok_end < n
                 {
                     sink.sentence(sent_start, tok_start);
@@ -544,6 +549,15 @@ impl<'a> Scanner<'a> {
                     cl.question = true;
                 }
             } else if closer(c) && j > i {
+                if c == '"'
+                    && quote.is_none_or(|q| q.closer != '"')
+                    && char_at(s, j + 1)
+                        .is_some_and(|(d, _)| !d.is_whitespace())
+                {
+                    // `carpet."It's`: no quotation is open, so the mark
+                    // opens the next one.
+                    break;
+                }
                 if quote.is_some_and(|q| q.closer == c) {
                     *quote = None;
                 }
@@ -557,12 +571,19 @@ impl<'a> Scanner<'a> {
             }
             j += len;
         }
-        // French spacing: `. »` keeps the guillemet with its sentence.
-        if s[j..].starts_with(" »") || s[j..].starts_with(" ›") {
-            let k = j + 1 + '»'.len_utf8();
-            if char_at(s, k).is_none_or(|(c, _)| c.is_whitespace()) {
-                if quote.is_some_and(|q| q.closer == '»' || q.closer == '›')
-                {
+        // A closing mark after a space (French `. »`, or `great. " Hayes`
+        // when a quotation is open) stays with its sentence.
+        if let Some(rest) = s[j..].strip_prefix(' ')
+            && let Some(c) = rest.chars().next()
+            && match c {
+                '»' | '›' | '”' => true,
+                '"' => quote.is_some_and(|q| q.closer == '"'),
+                _ => false,
+            }
+        {
+            let k = j + 1 + c.len_utf8();
+            if char_at(s, k).is_none_or(|(d, _)| d.is_whitespace()) {
+                if quote.is_some_and(|q| q.closer == c) {
                     *quote = None;
                 }
                 j = k;
@@ -609,6 +630,8 @@ impl<'a> Scanner<'a> {
                 }
                 return (!self.quoted(e, i, quote)).then_some(e);
             }
+            // Look through an opening mark: `carpet."It's`.
+            let nc = char_at(s, skip_openers(s, e)).map_or(nc, |(c, _)| c);
             if url_like || cl.colon || !nc.is_uppercase() {
                 return None;
             }

@@ -170,6 +170,11 @@ mod no_space_scripts {
 mod closers {
     use super::*;
     t!(
+        straight_quote_after_space,
+        "He said: \"We won. \" Then he left.",
+        ["He said: \"We won. \"", "Then he left."]
+    );
+    t!(
         quote_after_period,
         "He said, \"Stop.\" Then he left.",
         ["He said, \"Stop.\"", "Then he left."]
@@ -202,6 +207,11 @@ mod closers {
 // Rule `GluedSentence`.
 mod glued_sentence {
     use super::*;
+    t!(
+        before_opening_quote,
+        "They cheered.\"It's mine,\" he said.",
+        ["They cheered.", "\"It's mine,\" he said."]
+    );
     t!(
         word_then_capital,
         "The game ended.Fans cheered.",
@@ -617,6 +627,11 @@ mod ellipsis {
 // Rule `ListItems`.
 mod list_items {
     use super::*;
+    t!(
+        dash_inside_line_is_not_a_bullet,
+        "- Film - Aviator; actor - Jamie Foxx",
+        ["# - Film - Aviator; actor - Jamie Foxx"]
+    );
     t!(parens, "1) Buy milk 2) Call Sam", ["1) Buy milk", "2) Call Sam"]);
     t!(
         letters,
