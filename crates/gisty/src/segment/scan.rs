@@ -409,7 +409,14 @@ impl<'a> Scanner<'a> {
         let mut marker_token = false;
         let mut first_was_bullet = false;
         let mut quote: Option<Quote> = None;
+        let bytes = s.as_bytes();
         while i < n {
+            if !at_token_start && bytes[i].is_ascii_alphanumeric() {
+                // The common case: inside a word, neither a quote nor a
+                // terminator nor white space.
+                i += 1;
+                continue;
+            }
             let Some((c, len)) = char_at(s, i) else { break };
             if c.is_whitespace() {
                 i += len;
