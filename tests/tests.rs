@@ -1,1 +1,13 @@
+//! Integration tests of the `gisty` binary, as one test binary.
 
+// Helpers: running the built binary, temporary directories.
+mod util;
+
+// The command line: inputs, formats, budgets, errors and exit codes.
+mod cli;
+
+// JSON Lines batches: the contract the evaluation tools rely on.
+mod jsonl;
+
+// The sample documents in corpus/.
+mod corpus;

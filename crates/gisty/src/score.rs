@@ -87,7 +87,10 @@ fn for_each_run(terms: &[TermId], mut f: impl FnMut(TermId, u32)) {
     }
 }
 
-/// Combines the parts into a total with `position_weight` in `[0, 1]`.
+/// Combines the parts into a total with `position_weight` in `[0, 1]`:
+/// the content score scaled by a factor that goes from 1 for the first
+/// sentence down to `1 - position_weight` for the last ones, so that a
+/// sentence with little content cannot win by its place alone.
 pub(crate) fn total(parts: ScoreParts, position_weight: f32) -> f32 {
-    parts.content * (1.0 - position_weight) + parts.position * position_weight
+    parts.content * (1.0 - position_weight + position_weight * parts.position)
 }

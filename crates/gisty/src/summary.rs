@@ -6,7 +6,7 @@ use crate::span::Span;
 
 /// What each part contributed to a sentence's score.
 ///
-/// `total = content * (1 - position_weight) + position * position_weight`
+/// `total = content * (1 - position_weight + position_weight * position)`
 /// where `position_weight` is the summariser's setting; see
 /// [`SummarizerBuilder::position_weight`](crate::SummarizerBuilder::position_weight).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]

@@ -140,10 +140,10 @@ fn blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < all.len() {
-        let Some(first) = all[i] else {
+        if all[i].is_none() {
             i += 1;
             continue;
-        };
+        }
         // A paragraph: lines up to the next blank line.
         let mut j = i;
         while j < all.len() && all[j].is_some() {
@@ -155,24 +155,26 @@ fn blocks(text: &str) -> Vec<Block> {
         for (k, line) in para.iter().enumerate() {
             let s = line.slice(text);
             let next = para.get(k + 1).map(|n| n.slice(text));
-            if starts_list_item(s) {
+            if starts_list_item(s)
+                && let Some(c) = cur.take()
+            {
+                out.push(Block { span: c, kind: SentenceKind::Text });
+            }
+            // A line without terminal punctuation stands alone when it
+            // does not continue a sentence (the line before it ended one,
+            // or it is the first) and it does not look hard-wrapped: it
+            // is the last line, or short next to the paragraph's widest.
+            let continues = cur
+                .is_some_and(|c| !ends_with_terminal(&text[c.start..c.end]));
+            let wrapped = (widest >= 40 && line.len() * 10 >= widest * 7)
+                || next.is_some_and(|n| n.starts_with(char::is_lowercase));
+            let alone = !ends_with_terminal(s)
+                && !continues
+                && (next.is_none() || !wrapped);
+            if alone {
                 if let Some(c) = cur.take() {
                     out.push(Block { span: c, kind: SentenceKind::Text });
                 }
-            }
-            let alone = !ends_with_terminal(s)
-                && match next {
-                    None => cur.is_none(),
-                    Some(n) => {
-                        cur.is_none()
-                            && (starts_list_item(n)
-                                || (line.len() * 10 < widest * 7
-                                    && n.chars().next().is_some_and(|c| {
-                                        c.is_uppercase() || c.is_numeric()
-                                    })))
-                    }
-                };
-            if alone {
                 out.push(Block { span: *line, kind: SentenceKind::Heading });
                 continue;
             }
@@ -185,7 +187,6 @@ fn blocks(text: &str) -> Vec<Block> {
             out.push(Block { span: c, kind: SentenceKind::Text });
         }
         i = j.max(i + 1);
-        let _ = first;
     }
     out
 }
