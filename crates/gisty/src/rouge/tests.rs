@@ -96,6 +96,9 @@ fn tokenizer_as_rouge_score() {
         tokenize("İzmir café 5\u{212A}", false),
         ["i", "zmir", "caf", "5k"]
     );
+    // Lowercase forms outside ASCII stay separators, as in Python
+    // ("ǅ" -> "ǆ"; the "ﬁ" ligature has no lowercase).
+    assert_eq!(tokenize("ǅemal ﬁne Ⅻ ①", false), ["emal", "ne"]);
     assert!(tokenize(" \t\n…", true).is_empty());
 }
 
