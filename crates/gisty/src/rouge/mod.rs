@@ -353,12 +353,13 @@ fn lcs_len(a: &[u32], b: &[u32], row: &mut Vec<u32>) -> usize {
     row.clear();
     row.resize(short.len() + 1, 0);
     for &x in long {
-        // row[j] holds the previous row's value until overwritten; `diag`
-        // the previous row's value at j - 1.
-        let mut diag = 0;
-        for (j, &y) in short.iter().enumerate() {
-            let up = row[j + 1];
-            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+        // `row` holds the previous row until overwritten: `up` is the
+        // cell above, `diag` above-left, `left` the cell just written.
+        let (mut diag, mut left) = (0, 0);
+        for (cell, &y) in row[1..].iter_mut().zip(short) {
+            let up = *cell;
+            left = if x == y { diag + 1 } else { up.max(left) };
+            *cell = left;
             diag = up;
         }
     }
@@ -441,17 +442,21 @@ fn lcs_mark(r: &[u32], c: &[u32], s: &mut LsumScratch) {
     s.cur.clear();
     s.cur.resize(cols + 1, 0);
     for (i, &x) in r.iter().enumerate() {
-        for (j, &y) in c.iter().enumerate() {
-            s.cur[j + 1] = if x == y {
-                s.prev[j] + 1
+        // `prev` is row i, `cur` becomes row i + 1 (cell 0 stays 0).
+        let (mut diag, mut left) = (0, 0);
+        let cells = s.cur[1..].iter_mut().zip(&s.prev[1..]).zip(c);
+        for (j, ((cell, &up), &y)) in cells.enumerate() {
+            left = if x == y {
+                diag + 1
             } else {
-                let (left, up) = (s.cur[j], s.prev[j + 1]);
                 if left > up {
                     let bit = i * cols + j;
                     s.left[bit / 64] |= 1 << (bit % 64);
                 }
                 left.max(up)
             };
+            *cell = left;
+            diag = up;
         }
         std::mem::swap(&mut s.prev, &mut s.cur);
     }
