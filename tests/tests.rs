@@ -11,3 +11,6 @@ mod jsonl;
 
 // The sample documents in corpus/.
 mod corpus;
+
+// gisty eval: ROUGE of pairs and of gisty beside the lead baseline.
+mod eval;
