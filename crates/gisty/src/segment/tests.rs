@@ -40,8 +40,8 @@ macro_rules! t {
 
 t!(
     simple,
-    "Hello World. My name is Jonas.",
-    ["Hello World.", "My name is Jonas."]
+    "Good morning, class. Today we read a poem.",
+    ["Good morning, class.", "Today we read a poem."]
 );
 t!(
     title_mr,
