@@ -59,6 +59,7 @@
 mod analyze;
 mod budget;
 mod error;
+mod focus;
 mod lang;
 mod score;
 pub mod segment;
