@@ -11,3 +11,6 @@ mod jsonl;
 
 // The sample documents in corpus/.
 mod corpus;
+
+// Issue 8: formats, budgets, focus, -r, HTML, progress, completions, man.
+mod formats;
