@@ -8,6 +8,7 @@ use clap::Parser;
 
 mod args;
 mod config;
+mod eval;
 mod input;
 mod jsonl;
 mod output;
@@ -46,6 +47,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let failed = match cli.command {
         None => summarize(&cli.summarize, &mut out)?,
         Some(Command::Split(args)) => split(&args, &mut out)?,
+        Some(Command::Eval(args)) => eval::run(&args, &mut out)?,
         Some(Command::Completions { shell }) => {
             use clap::CommandFactory;
             let mut cmd = Cli::command();
