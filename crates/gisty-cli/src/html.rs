@@ -110,6 +110,9 @@ const BOILERPLATE_NAMES: &[&str] = &[
     "toolbar",
 ];
 
+/// Elements whose class and id are not read as boilerplate names.
+const CONTAINER_TAGS: &[&str] = &["html", "body", "main", "article"];
+
 /// ARIA roles of boilerplate.
 const BOILERPLATE_ROLES: &[&str] = &[
     "navigation",
@@ -166,7 +169,6 @@ const BLOCK_TAGS: &[&str] = &[
     "caption",
     "address",
     "hr",
-    "br",
     "body",
 ];
 
@@ -260,6 +262,11 @@ fn is_skipped(el: ElementRef<'_>) -> bool {
     }) {
         return true;
     }
+    // Containers are judged by their tag and role alone: a CMS gives an
+    // article or the body classes such as "tag-social" or "has-sidebar".
+    if CONTAINER_TAGS.contains(&e.name()) {
+        return false;
+    }
     let names = e.attr("class").into_iter().chain(e.attr("id"));
     names.flat_map(|n| n.split(|c: char| !c.is_ascii_alphanumeric())).any(
         |part| BOILERPLATE_NAMES.iter().any(|b| part.eq_ignore_ascii_case(b)),
@@ -281,6 +288,15 @@ struct Walk {
 impl Walk {
     fn element(&mut self, el: ElementRef<'_>, in_link: bool) {
         let name = el.value().name();
+        if name == "br" {
+            // A line break inside a block, as in a hard-wrapped text: the
+            // splitter joins single line breaks within a paragraph.
+            if !self.current.is_empty() {
+                self.current.push('\n');
+                self.space = false;
+            }
+            return;
+        }
         let block = BLOCK_TAGS.contains(&name);
         if block {
             self.flush();
@@ -307,7 +323,7 @@ impl Walk {
     fn push_text(&mut self, text: &str, in_link: bool) {
         for c in text.chars() {
             if c.is_whitespace() {
-                if !self.current.is_empty() {
+                if !self.current.is_empty() && !self.current.ends_with('\n') {
                     self.space = true;
                 }
                 continue;
@@ -326,9 +342,12 @@ impl Walk {
     /// Ends the current block, keeping it unless it is mostly links or a
     /// line of page furniture.
     fn flush(&mut self) {
-        let block = std::mem::take(&mut self.current);
+        let mut block = std::mem::take(&mut self.current);
         let links = std::mem::take(&mut self.link_chars);
         self.space = false;
+        while block.ends_with('\n') {
+            block.pop();
+        }
         if block.is_empty() {
             return;
         }
@@ -435,6 +454,18 @@ mod tests {
                 None,
                 &["Lead & more text.", "One item", "Two"],
             ),
+            (
+                "<body class='single has-sidebar'><article class='post \
+                 tag-social'><p>Kept, whatever the classes say.</p>\
+                 </article><div class=sidebar><p>Dropped.</p></div></body>",
+                None,
+                &["Kept, whatever the classes say."],
+            ),
+            (
+                "<p>A line<br>broken in two.<br></p><p><br>Next.</p>",
+                None,
+                &["A line\nbroken in two.", "Next."],
+            ),
             ("", None, &[]),
             ("<<<>>> not really html", None, &["<<<>>> not really html"]),
         ];
@@ -457,5 +488,59 @@ mod tests {
         let page = extract(html);
         assert!(page.text.contains("The real story"));
         assert!(!page.text.contains("Teaser"));
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Tag soup: well-formed or not, with boilerplate and text.
+        fn soup() -> impl Strategy<Value = String> {
+            let piece = prop_oneof![
+                Just("<p>".to_string()),
+                Just("</p>".to_string()),
+                Just("<article>".to_string()),
+                Just("</article>".to_string()),
+                Just("<nav><a href=x>Home</a></nav>".to_string()),
+                Just(
+                    "<script>var secret = 'Script text.';</script>"
+                        .to_string()
+                ),
+                Just("<style>p.x { color: red }</style>".to_string()),
+                Just("<br>".to_string()),
+                Just("<title>Page</title>".to_string()),
+                Just("<h1>Head</h1>".to_string()),
+                Just("<div class='share'>".to_string()),
+                Just("</div>".to_string()),
+                Just("&amp;&nbsp;&#x1F600;&bogus;".to_string()),
+                Just("<!-- c -->".to_string()),
+                "[a-zA-Z .]{0,20}",
+                any::<char>().prop_map(String::from),
+            ];
+            prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            /// Any input gives text without scripts, styles or the
+            /// navigation, with no blank line inside a paragraph.
+            #[test]
+            fn extract_any_soup(html in soup()) {
+                let page = extract(&html);
+                prop_assert!(!page.text.contains("Script text"));
+                prop_assert!(!page.text.contains("color: red"));
+                prop_assert!(!page.text.contains("Home"));
+                for block in page.text.trim_end().split("\n\n") {
+                    prop_assert_eq!(block.trim(), block);
+                }
+            }
+
+            #[test]
+            fn extract_any_string(html in any::<String>()) {
+                let _ = extract(&html);
+                let _ = is_html(None, &html);
+            }
+        }
     }
 }
