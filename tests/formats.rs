@@ -45,18 +45,40 @@ fn run_env(args: &[&str], env: &[(&str, &str)]) -> Output {
 
 /// Runs `gisty ARGS` with a terminal as stdin, stdout and stderr (through
 /// util-linux's `script`), returning what the terminal showed; `None`
-/// where `script` is not installed.
+/// where `script` is not installed. `script` now and then shows nothing
+/// of a command that ends at once, so an empty screen is tried again.
 fn on_terminal(args: &str, env: &[(&str, &str)]) -> Option<String> {
+    let mut shown = String::new();
+    for _ in 0..4 {
+        shown = terminal_once(args, env)?;
+        if !shown.is_empty() {
+            break;
+        }
+    }
+    Some(shown)
+}
+
+fn terminal_once(args: &str, env: &[(&str, &str)]) -> Option<String> {
+    use std::io::Read;
     let bin = env!("CARGO_BIN_EXE_gisty");
     let mut cmd = std::process::Command::new("script");
-    cmd.args(["-qec", &format!("{bin} {args}"), "/dev/null"])
+    let line = format!("{bin} {args}; s=$?; sleep 0.1; exit $s");
+    cmd.args(["-qec", &line, "/dev/null"])
         .env_remove("NO_COLOR")
-        .stdin(Stdio::null());
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let o = cmd.output().ok()?;
-    o.status.success().then(|| String::from_utf8_lossy(&o.stdout).into())
+    let mut child = cmd.spawn().ok()?;
+    // stdin stays open until gisty is done.
+    let stdin = child.stdin.take();
+    let mut shown = String::new();
+    child.stdout.take()?.read_to_string(&mut shown).ok()?;
+    let status = child.wait().ok()?;
+    drop(stdin);
+    status.success().then_some(shown)
 }
 
 #[test]

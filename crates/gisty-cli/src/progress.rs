@@ -26,5 +26,7 @@ pub fn bar(len: Option<u64>) -> ProgressBar {
         ),
     };
     bar.enable_steady_tick(Duration::from_millis(120));
+    // Drawn at once, not at the first tick or update.
+    bar.tick();
     bar
 }

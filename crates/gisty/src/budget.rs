@@ -166,6 +166,15 @@ impl Budget {
         }
     }
 
+    /// The characters `sentence` counts for, when the budget counts
+    /// characters; 0 otherwise (no need to count).
+    pub(crate) fn chars_of(&self, sentence: &str) -> usize {
+        match self.kind {
+            Kind::Chars(_) => display_chars(sentence),
+            _ => 0,
+        }
+    }
+
     /// Whether a sentence of `words` words is within the sentence length
     /// limits.
     pub(crate) fn admits(&self, words: usize) -> bool {

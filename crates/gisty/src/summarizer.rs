@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::analyze::{Analysis, Set, TermId, Vocab, hasher};
-use crate::budget::{self, Budget};
+use crate::budget::Budget;
 use crate::error::BuildError;
 use crate::focus;
 use crate::lang::Language;
@@ -258,7 +258,7 @@ impl Summarizer {
                 }
                 s.terms[start..].sort_unstable();
                 s.ranges.push(start..s.terms.len());
-                let chars = budget::display_chars(sent.span.slice(text));
+                let chars = budget.chars_of(sent.span.slice(text));
                 s.cands.push(Candidate { index, score: 0.0, words, chars });
             }
             if !s.cands.is_empty() {
