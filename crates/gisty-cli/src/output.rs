@@ -332,3 +332,50 @@ pub fn split_text(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn emphasis_table() {
+        use ColorChoice::*;
+        // (--color, stdout is a terminal, NO_COLOR, emphasis)
+        let rows: &[(ColorChoice, bool, Option<&str>, Emphasis)] = &[
+            (Auto, true, None, Emphasis::Color),
+            (Auto, true, Some(""), Emphasis::Color),
+            (Auto, true, Some("1"), Emphasis::Bold),
+            (Auto, false, None, Emphasis::Markdown),
+            (Auto, false, Some("1"), Emphasis::Markdown),
+            (Always, false, None, Emphasis::Color),
+            (Always, true, Some("1"), Emphasis::Color),
+            (Never, true, None, Emphasis::Markdown),
+            (Never, false, Some("1"), Emphasis::Markdown),
+        ];
+        for &(choice, terminal, no_color, want) in rows {
+            let got =
+                Emphasis::choose(choice, terminal, no_color.map(OsStr::new));
+            assert_eq!(got, want, "{choice:?} {terminal} {no_color:?}");
+        }
+    }
+
+    #[test]
+    fn highlight_keeps_every_byte_of_the_text() {
+        let text = "Title\n\nOne line\n  wrapped here.\r\nTwo. Three.";
+        let s = gisty::Summarizer::new();
+        for n in 1..=3 {
+            let summary = s.summarize(text, gisty::Budget::sentences(n));
+            let mut out = Vec::new();
+            highlight(&mut out, &summary, Emphasis::Markdown).unwrap();
+            let out = String::from_utf8(out).unwrap();
+            assert_eq!(out.replace("**", ""), format!("{text}\n"));
+            // Marks open and close on the same line, inside its white
+            // space and line end.
+            for line in out.split('\n') {
+                assert_eq!(line.matches("**").count() % 2, 0, "{line:?}");
+                assert!(!line.contains("\r**") && !line.starts_with("** "));
+            }
+        }
+    }
+}
