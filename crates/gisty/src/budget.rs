@@ -48,16 +48,6 @@ enum Kind {
     Chars(usize),
 }
 
-/// What a length budget counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Unit {
-    /// Unicode words.
-    Words,
-    /// Characters of the summary as displayed: each sentence with its
-    /// white space folded, one space between sentences.
-    Chars,
-}
-
 impl Budget {
     fn of(kind: Kind) -> Budget {
         Budget { kind, min_words: 0, max_words: usize::MAX }
@@ -156,13 +146,28 @@ impl Budget {
         }
     }
 
-    /// The length limit and what it counts, for a budget of words or
-    /// characters.
-    pub(crate) fn length_limit(&self) -> Option<(usize, Unit)> {
+    /// The length limit, for a budget of words or characters: picks are
+    /// added while the sum of their [`cost`](Self::cost)s stays within.
+    pub(crate) fn length_limit(&self) -> Option<usize> {
         match self.kind {
-            Kind::Words(n) => Some((n, Unit::Words)),
-            Kind::Chars(n) => Some((n, Unit::Chars)),
+            Kind::Words(n) | Kind::Chars(n) => Some(n),
             _ => None,
+        }
+    }
+
+    /// What adding a sentence of `words` words and `chars` characters
+    /// (see [`chars_of`](Self::chars_of)) costs against the length limit,
+    /// after `picked` sentences: its words, or its characters and the
+    /// space before it.
+    pub(crate) fn cost(
+        &self,
+        words: usize,
+        chars: usize,
+        picked: usize,
+    ) -> usize {
+        match self.kind {
+            Kind::Chars(_) => chars + usize::from(picked > 0),
+            _ => words,
         }
     }
 

@@ -1,6 +1,6 @@
 //! Picking sentences under a budget.
 
-use crate::budget::{Budget, Unit};
+use crate::budget::Budget;
 
 /// A candidate sentence for selection.
 #[derive(Clone, Copy, Debug)]
@@ -35,14 +35,11 @@ pub(crate) fn select(
     }
     if let Some(limit) = budget.sentence_limit(cands.len()) {
         out.extend(order.iter().take(limit));
-    } else if let Some((limit, unit)) = budget.length_limit() {
+    } else if let Some(limit) = budget.length_limit() {
         let mut used = 0usize;
         for &i in order.iter() {
-            let cost = match unit {
-                Unit::Words => cands[i].words,
-                // One space before every sentence but the first.
-                Unit::Chars => cands[i].chars + usize::from(!out.is_empty()),
-            };
+            let c = &cands[i];
+            let cost = budget.cost(c.words, c.chars, out.len());
             if used.saturating_add(cost) <= limit {
                 used += cost;
                 out.push(i);
