@@ -116,7 +116,13 @@ fn ends_with_terminal(line: &str) -> bool {
     let t = line.trim_end_matches(|c: char| {
         matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»' | '*' | '_')
     });
-    t.ends_with(['.', '!', '?', ':', ';', '…', '。', '！', '？'])
+    // Besides the Latin and CJK marks: the danda (Devanagari and
+    // related scripts), the Arabic question mark and Urdu full stop, the
+    // Ethiopic, Myanmar and Armenian full stops.
+    t.ends_with([
+        '.', '!', '?', ':', ';', '…', '。', '！', '？', '।', '॥', '؟', '۔',
+        '።', '။', '։',
+    ])
 }
 
 fn starts_list_item(line: &str) -> bool {
