@@ -11,3 +11,6 @@ mod jsonl;
 
 // The sample documents in corpus/.
 mod corpus;
+
+// Languages: detection, stop words and abbreviations per language.
+mod languages;

@@ -13,6 +13,8 @@ Examples:
   gisty --format json article.txt   picked sentences with spans and scores
   gisty --jsonl -n 3 < docs.jsonl   one summary per JSON line, in order
   gisty split article.txt           one sentence per line
+  gisty -l de bericht.txt           German, not detected
+  gisty --stop-words mine.txt a.txt add the words of mine.txt (one a line)
 
 Exit status:
   0  every input was summarised
@@ -70,6 +72,16 @@ pub struct SummarizeArgs {
     /// Output format of a summary.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// More stop words: a UTF-8 file with one word a line (blank lines
+    /// and lines starting with '#' are skipped), added to the language's
+    /// own list.
+    #[arg(long, value_name = "FILE")]
+    pub stop_words: Option<PathBuf>,
+
+    /// Use only the words of --stop-words, not the language's own list.
+    #[arg(long, requires = "stop_words")]
+    pub replace_stop_words: bool,
 }
 
 /// The budget: one of sentences, ratio or words.
@@ -94,9 +106,16 @@ pub struct BudgetArgs {
 /// Options shared by every subcommand.
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// Language of the documents: an English name or ISO 639-1 code.
-    #[arg(long, short = 'l', default_value = "english", value_name = "LANG")]
+    /// Language of the documents: 'auto' (detect each document's
+    /// language), or an English name or ISO 639-1 code ('german', 'de').
+    #[arg(long, short = 'l', default_value = "auto", value_name = "LANG")]
     pub language: String,
+
+    /// More abbreviations after which a full stop does not end a
+    /// sentence: a UTF-8 file with one a line ("approx." or "approx";
+    /// blank lines and lines starting with '#' are skipped).
+    #[arg(long, value_name = "FILE")]
+    pub abbreviations: Option<PathBuf>,
 
     /// Batch mode: read JSON Lines ({"id", "text", "title"}) and write
     /// one JSON line per input line, in order.

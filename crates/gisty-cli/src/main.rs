@@ -107,10 +107,9 @@ fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
 fn split(args: &SplitArgs, out: &mut impl Write) -> Result<bool> {
     let splitter = config::splitter(&args.common)?;
     let inputs = config::inputs(&args.files);
-    let mut sentences = Vec::new();
     if args.common.jsonl {
         let tally = jsonl::run(&inputs, out, |rec, buf| {
-            splitter.split_into(&rec.text, &mut sentences);
+            let sentences = splitter.sentences(&rec.text);
             output::split_jsonl(buf, rec.id, &rec.text, &sentences)
         })?;
         return Ok(tally.failed > 0);
@@ -123,7 +122,7 @@ fn split(args: &SplitArgs, out: &mut impl Write) -> Result<bool> {
             }
             writeln!(out, "==> {name} <==")?;
         }
-        splitter.split_into(text, &mut sentences);
+        let sentences = splitter.sentences(text);
         output::split_text(out, text, &sentences)?;
         first = false;
         Ok(())
