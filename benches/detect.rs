@@ -19,16 +19,16 @@ use gisty::{Budget, Language, Scratch, Summarizer};
 fn english_news() -> Vec<(&'static str, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
     [
-        "lang/en.txt",
-        "seed-article.txt",
-        "abbreviations.txt",
-        "hard-wrapped.txt",
+        ("lang-en", "lang/en.txt"),
+        ("seed-article", "seed-article.txt"),
+        ("abbreviations", "abbreviations.txt"),
+        ("hard-wrapped", "hard-wrapped.txt"),
     ]
     .iter()
-    .map(|name| {
-        let text = std::fs::read_to_string(format!("{dir}/{name}"))
+    .map(|&(name, file)| {
+        let text = std::fs::read_to_string(format!("{dir}/{file}"))
             .expect("corpus file");
-        (*name, text)
+        (name, text)
     })
     .collect()
 }

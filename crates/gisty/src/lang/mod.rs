@@ -358,6 +358,101 @@ impl FromStr for Language {
 }
 
 #[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::analyze::Vocab;
+    use crate::{Budget, Scratch, Summarizer};
+
+    /// Text mixing scripts, sentence ends of several languages,
+    /// abbreviations and stray characters.
+    fn multilingual() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("Die Fähre fährt heute. ".to_string()),
+            Just("The council met on Monday. ".to_string()),
+            Just("Город открыл парк. ".to_string()),
+            Just("Қала паркті ашты. ".to_string()),
+            Just("图书馆的电脑很新。".to_string()),
+            Just("図書館は開館した。".to_string()),
+            Just("ห้องสมุดเปิดแล้ว ".to_string()),
+            Just("पुस्तकालय खोला गया। ".to_string()),
+            Just("هل فتحت المكتبة؟ ".to_string()),
+            Just("abt. ".to_string()),
+            Just("\n\n".to_string()),
+            "[a-zA-Z]{1,8} ",
+            any::<char>().prop_map(|c| c.to_string()),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn detection_reads_a_prefix(text in multilingual(), max in 0usize..300) {
+            let p = detect::prefix(&text, max);
+            prop_assert!(text.starts_with(p));
+            prop_assert!(p.len() <= max);
+            let head = detect::prefix(&text, detect::PREFIX_BYTES);
+            prop_assert_eq!(Language::detect(&text), Language::detect(head));
+        }
+
+        #[test]
+        fn detect_any_string(text in any::<String>()) {
+            let _ = Language::detect(&text);
+        }
+
+        #[test]
+        fn auto_summaries_use_the_detected_language(
+            text in multilingual(),
+            n in 1usize..4,
+        ) {
+            let auto = Summarizer::builder()
+                .language_auto()
+                .abbreviations(["abt"])
+                .build()
+                .unwrap();
+            let fixed = Summarizer::new();
+            let mut scratch = Scratch::new();
+            // A scratch space used by another summariser first.
+            let _ = fixed.summarize_with(&mut scratch, &text, Budget::sentences(n));
+            let summary =
+                auto.summarize_with(&mut scratch, &text, Budget::sentences(n));
+            let want = Language::detect(&text);
+            prop_assert_eq!(summary.language(), want);
+            prop_assert_eq!(summary.language_detected(), want.is_some());
+            let sentences = auto.sentences(&text);
+            prop_assert_eq!(summary.total_sentences(), sentences.len());
+            let mut last_end = 0;
+            for s in &sentences {
+                prop_assert!(s.span.start >= last_end);
+                prop_assert!(s.span.get(&text).is_some());
+                last_end = s.span.end;
+            }
+            for p in summary.scored() {
+                prop_assert_eq!(sentences[p.index].span, p.span);
+                prop_assert!(p.score.is_finite());
+            }
+            prop_assert_eq!(
+                &auto.summarize(&text, Budget::sentences(n)),
+                &summary
+            );
+        }
+
+        #[test]
+        fn bigram_terms_of_any_string(text in any::<String>()) {
+            let a = analysis(None, &Lexicon::default(), 99);
+            let mut v = Vocab::default();
+            v.prepare(&a);
+            let mut out = Vec::new();
+            v.analyze(&a, &text, &mut out);
+            prop_assert!(out.iter().all(|t| (t.0 as usize) < v.len()));
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
