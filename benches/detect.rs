@@ -74,7 +74,7 @@ fn bench_auto(c: &mut Criterion) {
     for (name, text) in english_news() {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_with_input(
-            BenchmarkId::new("whatlang", name),
+            BenchmarkId::new("language-detect", name),
             &text,
             |b, t| {
                 b.iter(|| {

@@ -274,10 +274,13 @@ impl Language {
     /// text is too short or has no letters, or its language is not one
     /// of [`Language::ALL`].
     ///
-    /// Reads at most the first 2 KB of the text; never panics. The
-    /// detector is [whatlang](https://crates.io/crates/whatlang)
-    /// (trigrams), with Kazakh told apart from the other Cyrillic
-    /// languages by its letters.
+    /// Reads at most the first 2 KB of the text; never panics. A vote of
+    /// the Snowball stop words of the Latin-script languages answers
+    /// when it is clear; otherwise the detector is
+    /// [whatlang](https://crates.io/crates/whatlang) (trigrams), with
+    /// Kazakh told apart from the other Cyrillic languages by its
+    /// letters, and Danish from Norwegian by a vote of words the two
+    /// spell differently.
     ///
     /// ```
     /// use gisty::Language;
