@@ -43,10 +43,12 @@ fn fold(s: &str) -> String {
 }
 
 /// Ends like a whole sentence: a full stop, question or exclamation
-/// mark of any script, possibly inside closing quotes.
+/// mark of any script, possibly inside closing quotes. The Arabic comma
+/// is there because the splitter ends Arabic segments at it, as the
+/// Arabic golden rules (pySBD) count them.
 fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(['"', '\'', '”', '’', '»', '」', '』', ')']);
-    t.ends_with(['.', '!', '?', '。', '！', '？', '।', '؟'])
+    t.ends_with(['.', '!', '?', '。', '！', '？', '।', '؟', '،'])
 }
 
 /// The one JSON object of a `--format json` run.

@@ -14,3 +14,6 @@ mod corpus;
 
 // Languages: detection, stop words and abbreviations per language.
 mod languages;
+
+// gisty eval: ROUGE of pairs and of gisty beside the lead baseline.
+mod eval;
