@@ -240,12 +240,15 @@ fn summariser(args: &EvalArgs) -> Result<(Summarizer, Budget)> {
             language: args.language.clone(),
             jsonl: false,
             recursive: false,
+            abbreviations: None,
         },
         position_weight: args.position_weight,
         format: Format::Text,
         focus: None,
         sentence_words: SentenceWordsArgs { min_words: None, max_words: None },
         color: ColorChoice::Never,
+        stop_words: None,
+        replace_stop_words: false,
     };
     Ok((config::summarizer(&summarize)?, config::budget(&summarize)?))
 }

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use gisty::{Sentence, SentenceKind, Summary};
+use gisty::{Language, Sentence, SentenceKind, Summary};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
@@ -49,12 +49,16 @@ pub fn summary_json(
         title: Option<&'a str>,
         sentences: Vec<PickedJson<'a>>,
         total_sentences: usize,
+        language: Option<Language>,
+        language_detected: bool,
     }
     let doc = Doc {
         file,
         title,
         sentences: picked(summary),
         total_sentences: summary.total_sentences(),
+        language: summary.language(),
+        language_detected: summary.language_detected(),
     };
     serde_json::to_writer(&mut *out, &doc)?;
     out.write_all(b"\n")?;
@@ -266,9 +270,16 @@ pub fn summary_jsonl(
         id: Option<&'a RawValue>,
         summary: String,
         sentences: Vec<PickedJson<'a>>,
+        language: Option<Language>,
+        language_detected: bool,
     }
-    let line =
-        Line { id, summary: summary.to_string(), sentences: picked(summary) };
+    let line = Line {
+        id,
+        summary: summary.to_string(),
+        sentences: picked(summary),
+        language: summary.language(),
+        language_detected: summary.language_detected(),
+    };
     serde_json::to_writer(&mut *out, &line)?;
     out.push(b'\n');
     Ok(())
