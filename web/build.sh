@@ -24,7 +24,7 @@ if [ "$have" != "$want" ]; then
 fi
 
 cargo build --profile wasm-release --target wasm32-unknown-unknown -p gisty-wasm
-raw=target/wasm32-unknown-unknown/wasm-release/gisty_wasm.wasm
+raw=${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/wasm-release/gisty_wasm.wasm
 
 rm -rf "$web/pkg"
 wasm-bindgen --target web --out-dir "$web/pkg" "$raw"

@@ -67,6 +67,10 @@ function serve() {
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      // Cross-origin isolation: performance.now() then has 5 µs steps
+      // rather than 100 µs, which the timing below needs.
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-embedder-policy': 'require-corp',
     });
     res.end(body);
   });
@@ -177,6 +181,69 @@ test('"Get a summary" shows whole sentences of the article, and only those', asy
   assert.equal(oneLine(await page.locator('.article-body').innerText()), article);
 });
 
+test('the JavaScript API: UTF-16 spans slice, options are checked', async () => {
+  await page.goto(base, { waitUntil: 'load' });
+  const r = await page.evaluate(async () => {
+    const g = await import('./gisty.js');
+    await g.load();
+    const article = g.readText(document.querySelector('.article-body')).text;
+    // Astral characters (two UTF-16 units) and curly quotes before the
+    // sentences, so that byte, code point and UTF-16 offsets all differ.
+    const text = 'Title 😀\n\nThe café’s owner 😀 said “yes”. She left at noon! Did he? Yes.';
+    const bad = [];
+    for (const t of [article, text]) {
+      for (const s of g.split(t)) {
+        if (t.slice(s.utf16Start, s.utf16End) !== s.text) bad.push(s);
+      }
+    }
+    const sum = g.summarize(text, { sentences: 2 });
+    const sliced = sum.sentences.map((s) => text.slice(s.utf16Start, s.utf16End));
+    const errors = [];
+    for (const o of [{ sentences: 2, words: 9 }, { sentence: 2 }, { language: 'klingon' }, { ratio: 2 }]) {
+      try {
+        g.summarize(text, o);
+        errors.push(null);
+      } catch (e) {
+        errors.push(`${e instanceof Error} ${e.message}`);
+      }
+    }
+    return {
+      bad,
+      textSplit: g.split(text),
+      sum,
+      sliced,
+      errors,
+      empty: g.summarize('', undefined),
+      isPlain: Object.getPrototypeOf(sum) === Object.prototype &&
+        Array.isArray(sum.sentences) &&
+        Object.getPrototypeOf(sum.sentences[0].parts) === Object.prototype,
+    };
+  });
+  assert.deepEqual(r.bad, []);
+  assert.deepEqual(
+    r.textSplit.map((s) => [s.kind, s.text]),
+    [
+      ['heading', 'Title 😀'],
+      ['text', 'The café’s owner 😀 said “yes”.'],
+      ['text', 'She left at noon!'],
+      ['text', 'Did he?'],
+      ['text', 'Yes.'],
+    ],
+  );
+  const owner = r.textSplit[1];
+  assert.ok(owner.utf16Start < owner.byteStart, 'UTF-16 and byte offsets differ');
+  assert.equal(r.sum.sentences.length, 2);
+  assert.deepEqual(r.sliced, r.sum.sentences.map((s) => s.text));
+  assert.equal(typeof r.sum.sentences[0].score, 'number');
+  assert.equal(typeof r.sum.sentences[0].parts.content, 'number');
+  assert.ok(r.isPlain, 'plain objects and arrays');
+  assert.deepEqual(r.empty, { summary: '', totalSentences: 0, sentences: [] });
+  assert.match(r.errors[0], /^true .*at most one/);
+  assert.match(r.errors[1], /^true .*unknown field `sentence`/);
+  assert.match(r.errors[2], /^true .*unknown language 'klingon'/);
+  assert.match(r.errors[3], /^true .*ratio/);
+});
+
 test('summarize() on the article after load: timing (reported, not asserted)', async () => {
   await page.goto(base, { waitUntil: 'load' });
   const t = await page.evaluate(async () => {
@@ -210,6 +277,7 @@ test('summarize() on the article after load: timing (reported, not asserted)', a
       maxMs: runs[199],
       meanOf200Ms: batch / 200,
       userAgent: navigator.userAgent,
+      isolated: crossOriginIsolated,
     };
   });
   assert.equal(t.picked, 3);
@@ -223,6 +291,6 @@ test('summarize() on the article after load: timing (reported, not asserted)', a
       `summarize: first call ${t.firstMs.toFixed(3)} ms, median ${t.medianMs.toFixed(3)} ms, ` +
       `p95 ${t.p95Ms.toFixed(3)} ms, max ${t.maxMs.toFixed(3)} ms, ` +
       `mean of 200 ${t.meanOf200Ms.toFixed(3)} ms; module load ${t.loadMs.toFixed(1)} ms; ` +
-      `.wasm ${wasm} bytes; ${t.userAgent}`,
+      `.wasm ${wasm} bytes; cross-origin isolated ${t.isolated}; ${t.userAgent}`,
   );
 });

@@ -28,12 +28,35 @@ pub struct SummarizeOptions {
     pub position_weight: Option<f32>,
 }
 
+impl SummarizeOptions {
+    /// The options' names as JavaScript writes them.
+    pub const FIELDS: &'static [&'static str] =
+        &["sentences", "ratio", "words", "language", "positionWeight"];
+}
+
 /// The options of `split`.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct SplitOptions {
     /// A language name or code; English when absent.
     pub language: Option<String>,
+}
+
+impl SplitOptions {
+    /// The options' names as JavaScript writes them.
+    pub const FIELDS: &'static [&'static str] = &["language"];
+}
+
+/// The error for an option name that is not in `fields`, worded as
+/// serde words it.
+pub fn unknown_field(name: &str, fields: &[&str]) -> OptionsError {
+    let expected: Vec<String> =
+        fields.iter().map(|f| format!("`{f}`")).collect();
+    let expected = match expected.as_slice() {
+        [one] => one.clone(),
+        many => format!("one of {}", many.join(", ")),
+    };
+    OptionsError(format!("unknown field `{name}`, expected {expected}"))
 }
 
 /// Bad options: the message names the option and the value.

@@ -33,9 +33,21 @@ use wasm_bindgen::prelude::*;
 
 fn options<T: serde::de::DeserializeOwned + Default>(
     value: JsValue,
+    fields: &[&str],
 ) -> Result<T, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
+    }
+    // serde-wasm-bindgen reads only the fields it knows and ignores the
+    // others, so a misspelt option would be dropped without a word.
+    if let Some(object) = value.dyn_ref::<js_sys::Object>() {
+        for key in js_sys::Object::keys(object) {
+            let key = key.as_string().unwrap_or_default();
+            if !fields.contains(&key.as_str()) {
+                let e = api::unknown_field(&key, fields);
+                return Err(JsError::new(&format!("gisty options: {e}")));
+            }
+        }
     }
     serde_wasm_bindgen::from_value(value)
         .map_err(|e| JsError::new(&format!("gisty options: {e}")))
@@ -56,7 +68,8 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// more than one budget, a value out of range); never for the text.
 #[wasm_bindgen(js_name = summarize)]
 pub fn summarize_js(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options: api::SummarizeOptions = self::options(options)?;
+    let options: api::SummarizeOptions =
+        self::options(options, api::SummarizeOptions::FIELDS)?;
     to_js(&api::summarize(text, &options)?)
 }
 
@@ -68,7 +81,8 @@ pub fn summarize_js(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 /// Throws an `Error` for bad options (unknown field or language).
 #[wasm_bindgen(js_name = split)]
 pub fn split_js(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options: api::SplitOptions = self::options(options)?;
+    let options: api::SplitOptions =
+        self::options(options, api::SplitOptions::FIELDS)?;
     to_js(&api::split(text, &options)?)
 }
 

@@ -41,6 +41,24 @@ fn options_rows() {
 }
 
 #[test]
+fn fields_are_the_names_serde_accepts() {
+    // Every listed name deserialises, and serde's own list of names (in
+    // its unknown-field error) is the listed one: the check in lib.rs and
+    // the structs cannot drift apart.
+    let listed = |fields: &[&str]| api::unknown_field("nope", fields).0;
+    for &f in SummarizeOptions::FIELDS {
+        let v = if f == "language" { json!("en") } else { json!(1) };
+        serde_json::from_value::<SummarizeOptions>(json!({ (f): v })).unwrap();
+    }
+    let e = summarize_opts(json!({"nope": 1})).unwrap_err();
+    assert!(e.starts_with(&listed(SummarizeOptions::FIELDS)), "{e}");
+    let e = serde_json::from_value::<SplitOptions>(json!({"nope": 1}))
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with(&listed(SplitOptions::FIELDS)), "{e}");
+}
+
+#[test]
 fn option_errors_name_the_option() {
     let rows: &[(Value, &str)] = &[
         (json!({"sentences": 2, "words": 10}), "at most one"),
