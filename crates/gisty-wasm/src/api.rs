@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::utf16::Utf16Cursor;
 
-/// The options of `summarize`: at most one budget (`sentences`, `ratio`
-/// or `words`; three sentences when none is given), and the summariser's
-/// configuration.
+/// The options of `summarize`: at most one budget (`sentences`, `ratio`,
+/// `words` or `chars`; three sentences when none is given), and the
+/// summariser's configuration.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct SummarizeOptions {
@@ -22,6 +22,8 @@ pub struct SummarizeOptions {
     pub ratio: Option<f32>,
     /// At most this many words.
     pub words: Option<usize>,
+    /// At most this many characters (whole sentences, one space between).
+    pub chars: Option<usize>,
     /// A language name or code (`"english"`, `"en"`); English when absent.
     pub language: Option<String>,
     /// Position against content, in `[0, 1]`.
@@ -30,8 +32,14 @@ pub struct SummarizeOptions {
 
 impl SummarizeOptions {
     /// The options' names as JavaScript writes them.
-    pub const FIELDS: &'static [&'static str] =
-        &["sentences", "ratio", "words", "language", "positionWeight"];
+    pub const FIELDS: &'static [&'static str] = &[
+        "sentences",
+        "ratio",
+        "words",
+        "chars",
+        "language",
+        "positionWeight",
+    ];
 }
 
 /// The options of `split`.
@@ -158,16 +166,28 @@ impl SummarizeOptions {
     ///
     /// When more than one budget is given, or the ratio is out of range.
     pub fn budget(&self) -> Result<Budget, OptionsError> {
-        match (self.sentences, self.ratio, self.words) {
-            (None, None, None) => Ok(Budget::default()),
-            (Some(n), None, None) => Ok(Budget::sentences(n)),
-            (None, Some(r), None) => Ok(Budget::ratio(r)?),
-            (None, None, Some(n)) => Ok(Budget::words(n)),
-            _ => Err(OptionsError(
-                "give at most one of the options sentences, ratio and words"
+        let given = [
+            self.sentences.is_some(),
+            self.ratio.is_some(),
+            self.words.is_some(),
+            self.chars.is_some(),
+        ];
+        if given.iter().filter(|&&g| g).count() > 1 {
+            return Err(OptionsError(
+                "give at most one of the options sentences, ratio, words \
+                 and chars"
                     .to_string(),
-            )),
+            ));
         }
+        Ok(match *self {
+            SummarizeOptions { sentences: Some(n), .. } => {
+                Budget::sentences(n)
+            }
+            SummarizeOptions { ratio: Some(r), .. } => Budget::ratio(r)?,
+            SummarizeOptions { words: Some(n), .. } => Budget::words(n),
+            SummarizeOptions { chars: Some(n), .. } => Budget::chars(n),
+            _ => Budget::default(),
+        })
     }
 
     /// The summariser the options configure. The last one built is kept,

@@ -8,8 +8,8 @@
 //! - `summarize(text, options)` returns
 //!   `{summary, totalSentences, sentences: [{index, text, byteStart,
 //!   byteEnd, utf16Start, utf16End, score, parts: {content, position}}]}`.
-//!   Options: at most one of `sentences`, `ratio`, `words` (three
-//!   sentences when none), `language`, `positionWeight`.
+//!   Options: at most one of `sentences`, `ratio`, `words`, `chars`
+//!   (three sentences when none), `language`, `positionWeight`.
 //! - `split(text, options)` returns `[{index, kind, text, byteStart,
 //!   byteEnd, utf16Start, utf16End}]`, `kind` being `"text"` or
 //!   `"heading"`. Options: `language`.

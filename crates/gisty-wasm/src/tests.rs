@@ -63,6 +63,7 @@ fn option_errors_name_the_option() {
     let rows: &[(Value, &str)] = &[
         (json!({"sentences": 2, "words": 10}), "at most one"),
         (json!({"ratio": 0.5, "sentences": 1}), "at most one"),
+        (json!({"chars": 50, "words": 1}), "at most one"),
         (json!({"ratio": 0}), "ratio"),
         (json!({"ratio": 1.5}), "ratio"),
         (json!({"positionWeight": 2}), "position weight"),
@@ -94,6 +95,8 @@ fn budgets_are_applied() {
     assert_eq!(n(json!({"sentences": 99})), 5);
     assert_eq!(n(json!({"ratio": 0.3})), 2);
     assert_eq!(n(json!({"words": 6})), 2);
+    // Each sentence has 15 to 19 characters: 35 hold two, never three.
+    assert_eq!(n(json!({"chars": 35})), 2);
 }
 
 #[test]
