@@ -19,14 +19,20 @@ export { summarize, split };
 
 let ready = null;
 
-/**
- * Loads the WebAssembly module once; later calls return the same promise.
- * It then summarises a two-sentence text, so that the first real call
- * finds the default summariser built and the code compiled.
- */
+// A few sentences of ordinary prose, summarised once after loading, so
+// that the reader's first click finds the default summariser built and
+// the code it runs compiled (the browser compiles WebAssembly functions
+// lazily, on their first call).
+const WARM_UP =
+  'The council approved the new budget on Monday after a long debate.\n\n' +
+  'Officials said the measures were needed, while critics warned of rising ' +
+  'costs. “We’re working on it,” the mayor’s office said. Reporting ' +
+  'continues as negotiations resume.';
+
+/** Loads the WebAssembly module once; later calls return the same promise. */
 export function load() {
   ready ??= init().then(() => {
-    summarize('A warm-up text. It has two sentences.', {});
+    summarize(WARM_UP, { sentences: 2 });
   });
   return ready;
 }
@@ -123,6 +129,8 @@ const oneLine = (s) => s.replace(/\s+/g, ' ').trim();
  */
 export function attachButton({ button, article, output, options = {} }) {
   const doc = output.ownerDocument;
+  // Fetch and compile the module while the reader reads, not on the click.
+  load().catch(() => {});
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
