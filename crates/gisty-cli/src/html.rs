@@ -290,8 +290,12 @@ impl Walk {
         let name = el.value().name();
         if name == "br" {
             // A line break inside a block, as in a hard-wrapped text: the
-            // splitter joins single line breaks within a paragraph.
-            if !self.current.is_empty() {
+            // splitter joins single line breaks within a paragraph. Two
+            // in a row (`<br><br>`) end the paragraph, as they do on the
+            // page.
+            if self.current.ends_with('\n') {
+                self.flush();
+            } else if !self.current.is_empty() {
                 self.current.push('\n');
                 self.space = false;
             }
@@ -465,6 +469,11 @@ mod tests {
                 "<p>A line<br>broken in two.<br></p><p><br>Next.</p>",
                 None,
                 &["A line\nbroken in two.", "Next."],
+            ),
+            (
+                "<p>One paragraph.<br><br><br>Another one.</p>",
+                None,
+                &["One paragraph.", "Another one."],
             ),
             ("", None, &[]),
             ("<<<>>> not really html", None, &["<<<>>> not really html"]),
