@@ -2,12 +2,23 @@
 //! words, stems, interned.
 //!
 //! Every call into rust-stemmers is in this file.
+//!
+//! Performance: words come from [`words::for_each_word`] (unicode
+//! segmentation's words, with an ASCII fast path); each distinct word
+//! form is lowercased, looked up in the stop words and stemmed once per
+//! [`Vocab`], then only hashed; a token allocates nothing once its form
+//! is known. Terms are numbered per document in order of first
+//! occurrence, so that scores never depend on what a reused [`Vocab`]
+//! saw before.
 
 use std::collections::{HashMap, HashSet};
 
 use ahash::RandomState;
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_segmentation::UnicodeSegmentation;
+
+mod words;
+
+pub(crate) use words::for_each_word;
 
 /// A hash map with ahash and fixed seeds: the same on every platform
 /// (WebAssembly included) and in every run.
@@ -25,8 +36,8 @@ pub(crate) fn hasher() -> RandomState {
     )
 }
 
-/// A term: an interned stem. Ids are dense from 0 within one
-/// [`Vocab`].
+/// A term: an interned stem. Ids are dense from 0 within one document,
+/// in order of first occurrence (see [`Vocab::prepare`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct TermId(pub(crate) u32);
 
@@ -35,8 +46,9 @@ pub(crate) struct TermId(pub(crate) u32);
 const MAX_WORD_BYTES: usize = 48;
 
 /// How many distinct word forms a [`Vocab`] keeps before it starts
-/// afresh, so that a long batch cannot grow it without bound.
-const MAX_FORMS: usize = 1 << 20;
+/// afresh (between documents), so that a long batch cannot grow it
+/// without bound: at about 100 bytes a form and its stem, a few MB.
+const MAX_FORMS: usize = 1 << 16;
 
 /// What a summariser's analysis needs from its configuration.
 #[derive(Debug)]
@@ -54,12 +66,19 @@ pub(crate) struct Analysis {
 #[derive(Debug)]
 pub(crate) struct Vocab {
     config: u64,
-    /// Lowercased, folded form -> its term, or `None` for a stop word.
-    forms: Map<Box<str>, Option<TermId>>,
-    /// Stem -> term.
-    stems: Map<Box<str>, TermId>,
+    /// Lowercased, folded form -> its stem's global number, or `None`
+    /// for a stop word.
+    forms: Map<Box<str>, Option<u32>>,
+    /// Stem -> global number (dense from 0 until the next reset).
+    stems: Map<Box<str>, u32>,
     /// Reused buffer for the lowercased form.
     buf: String,
+    /// Global number -> the current document's [`TermId`] plus one, or 0
+    /// when the document does not have it yet.
+    local: Vec<u32>,
+    /// The global numbers of the current document's terms, by
+    /// [`TermId`].
+    seen: Vec<u32>,
 }
 
 impl Default for Vocab {
@@ -69,24 +88,33 @@ impl Default for Vocab {
             forms: Map::with_hasher(hasher()),
             stems: Map::with_hasher(hasher()),
             buf: String::new(),
+            local: Vec::new(),
+            seen: Vec::new(),
         }
     }
 }
 
 impl Vocab {
-    /// Makes the vocabulary fit `analysis`, clearing it when it was built
-    /// for another configuration or has grown too large.
+    /// Starts a document: its terms will be numbered from 0. Makes the
+    /// vocabulary fit `analysis`, clearing it when it was built for
+    /// another configuration or has grown too large.
     pub(crate) fn prepare(&mut self, analysis: &Analysis) {
+        for &g in &self.seen {
+            self.local[g as usize] = 0;
+        }
+        self.seen.clear();
         if self.config != analysis.id || self.forms.len() > MAX_FORMS {
             self.forms.clear();
             self.stems.clear();
+            self.local.clear();
             self.config = analysis.id;
         }
     }
 
-    /// The number of distinct terms so far: every [`TermId`] is below it.
+    /// The number of distinct terms of the document so far: every
+    /// [`TermId`] is below it.
     pub(crate) fn len(&self) -> usize {
-        self.stems.len()
+        self.seen.len()
     }
 
     /// Appends the terms of `sentence` to `out`, and returns its number of
@@ -99,30 +127,60 @@ impl Vocab {
     ) -> usize {
         let stemmer = analysis.stemmer.map(Stemmer::create);
         let mut words = 0;
-        for word in sentence.unicode_words() {
+        for_each_word(sentence, |_, word| {
             words += 1;
-            if word.len() > MAX_WORD_BYTES
-                || !word.chars().any(char::is_alphabetic)
-            {
-                continue;
+            if word.len() > MAX_WORD_BYTES || !has_letter(word) {
+                return;
             }
-            if let Some(t) = self.term(analysis, stemmer.as_ref(), word) {
-                out.push(t);
+            if let Some(g) = self.global(analysis, stemmer.as_ref(), word) {
+                out.push(self.local_id(g));
             }
-        }
+        });
         words
     }
 
-    fn term(
+    /// The document's id for the stem numbered `g`, given on its first
+    /// occurrence.
+    #[inline]
+    fn local_id(&mut self, g: u32) -> TermId {
+        let g = g as usize;
+        if g >= self.local.len() {
+            self.local.resize(g + 1, 0);
+        }
+        match self.local[g] {
+            0 => {
+                self.seen.push(g as u32);
+                let id = self.seen.len() as u32;
+                self.local[g] = id;
+                TermId(id - 1)
+            }
+            id => TermId(id - 1),
+        }
+    }
+
+    /// The global number of `word`'s stem, or `None` for a stop word.
+    #[inline]
+    fn global(
         &mut self,
         analysis: &Analysis,
         stemmer: Option<&Stemmer>,
         word: &str,
-    ) -> Option<TermId> {
+    ) -> Option<u32> {
         fold_into(word, &mut self.buf);
         if let Some(&t) = self.forms.get(self.buf.as_str()) {
             return t;
         }
+        self.new_form(analysis, stemmer)
+    }
+
+    /// Stems the form in `buf`, seen for the first time, and remembers
+    /// it.
+    #[cold]
+    fn new_form(
+        &mut self,
+        analysis: &Analysis,
+        stemmer: Option<&Stemmer>,
+    ) -> Option<u32> {
         let term = if analysis.stop_words.contains(self.buf.as_str()) {
             None
         } else {
@@ -132,7 +190,7 @@ impl Vocab {
                 }
                 _ => std::borrow::Cow::Borrowed(self.buf.as_str()),
             };
-            let next = TermId(self.stems.len() as u32);
+            let next = self.stems.len() as u32;
             let t = match self.stems.get(stem.as_ref()) {
                 Some(&t) => t,
                 None => {
@@ -144,6 +202,16 @@ impl Vocab {
         };
         self.forms.insert(self.buf.as_str().into(), term);
         term
+    }
+}
+
+/// True when `word` has a letter (numbers are not terms).
+#[inline]
+fn has_letter(word: &str) -> bool {
+    if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_alphabetic())
+    } else {
+        word.chars().any(char::is_alphabetic)
     }
 }
 
@@ -218,6 +286,33 @@ mod tests {
         assert_eq!(out[3], out[4]);
         assert_ne!(out[0], out[3]);
         assert_eq!(v.len(), 2);
+        // Ids are per document, from 0 in order of first occurrence.
+        assert_eq!((out[0], out[3]), (TermId(0), TermId(1)));
+        v.prepare(&a);
+        out.clear();
+        v.analyze(&a, "Dogs run.", &mut out);
+        assert_eq!(out, [TermId(0), TermId(1)]);
+        assert_eq!(v.len(), 2);
+    }
+
+    #[test]
+    fn ids_do_not_depend_on_history() {
+        let a = english();
+        let doc = ["Rain fell on Monday.", "Rivers rose; roads closed."];
+        let run = |v: &mut Vocab| {
+            v.prepare(&a);
+            let mut out = Vec::new();
+            for s in doc {
+                v.analyze(&a, s, &mut out);
+            }
+            (out, v.len())
+        };
+        let fresh = run(&mut Vocab::default());
+        let mut used = Vocab::default();
+        used.prepare(&a);
+        used.analyze(&a, "Roads and rivers, closed rain.", &mut Vec::new());
+        assert_eq!(run(&mut used), fresh);
+        assert_eq!(fresh.1, 7);
     }
 
     #[test]
