@@ -11,3 +11,6 @@ mod jsonl;
 
 // The sample documents in corpus/.
 mod corpus;
+
+// --jsonl batches across threads (--jobs) and streaming.
+mod batch;

@@ -102,6 +102,12 @@ pub struct CommonArgs {
     /// one JSON line per input line, in order.
     #[arg(long)]
     pub jsonl: bool,
+
+    /// Threads for --jsonl batches [default: all cores]. The output is
+    /// the same, in the same order, for every N.
+    #[arg(long, short = 'j', value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub jobs: Option<u64>,
 }
 
 /// Options of `gisty split`.

@@ -57,6 +57,14 @@ pub fn splitter(common: &CommonArgs) -> Result<Splitter> {
     Ok(Splitter::new(language(common)?))
 }
 
+/// The number of threads for batches: `--jobs`, or every core.
+pub fn jobs(common: &CommonArgs) -> usize {
+    match common.jobs {
+        Some(n) => usize::try_from(n).unwrap_or(usize::MAX).min(1024),
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    }
+}
+
 /// The summariser the options describe.
 pub fn summarizer(args: &SummarizeArgs) -> Result<Summarizer> {
     let mut b = Summarizer::builder();

@@ -75,15 +75,20 @@ fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
     let summarizer = config::summarizer(args)?;
     let budget = config::budget(&args.budget)?;
     let inputs = config::inputs(&args.files);
-    let mut scratch = gisty::Scratch::new();
     if args.common.jsonl {
-        let tally = jsonl::run(&inputs, out, |rec, buf| {
-            let summary =
-                summarizer.summarize_with(&mut scratch, &rec.text, budget);
-            output::summary_jsonl(buf, rec.id, &summary)
+        let jobs = config::jobs(&args.common);
+        let tally = jsonl::run(&inputs, out, jobs, || {
+            let mut scratch = gisty::Scratch::new();
+            let summarizer = &summarizer;
+            move |rec: &jsonl::Record<'_>, buf: &mut Vec<u8>| {
+                let summary =
+                    summarizer.summarize_with(&mut scratch, &rec.text, budget);
+                output::summary_jsonl(buf, rec.id, &summary)
+            }
         })?;
         return Ok(tally.failed > 0);
     }
+    let mut scratch = gisty::Scratch::new();
     let mut first = true;
     for_each_text(&inputs, |name, text| {
         let summary = summarizer.summarize_with(&mut scratch, text, budget);
@@ -107,14 +112,18 @@ fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
 fn split(args: &SplitArgs, out: &mut impl Write) -> Result<bool> {
     let splitter = config::splitter(&args.common)?;
     let inputs = config::inputs(&args.files);
-    let mut sentences = Vec::new();
     if args.common.jsonl {
-        let tally = jsonl::run(&inputs, out, |rec, buf| {
-            splitter.split_into(&rec.text, &mut sentences);
-            output::split_jsonl(buf, rec.id, &rec.text, &sentences)
+        let jobs = config::jobs(&args.common);
+        let tally = jsonl::run(&inputs, out, jobs, || {
+            let mut sentences = Vec::new();
+            move |rec: &jsonl::Record<'_>, buf: &mut Vec<u8>| {
+                splitter.split_into(&rec.text, &mut sentences);
+                output::split_jsonl(buf, rec.id, &rec.text, &sentences)
+            }
         })?;
         return Ok(tally.failed > 0);
     }
+    let mut sentences = Vec::new();
     let mut first = true;
     for_each_text(&inputs, |name, text| {
         if let Some(name) = name {
