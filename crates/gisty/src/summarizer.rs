@@ -196,9 +196,24 @@ impl Summarizer {
         text: &'t str,
         budget: Budget,
     ) -> Summary<'t> {
+        self.inner.splitter.split_into(text, &mut scratch.sentences);
+        self.summarize_split(scratch, text, budget)
+    }
+
+    /// The analysis settings, for the benchmarks of single stages.
+    pub(crate) fn analysis(&self) -> &Analysis {
+        &self.inner.analysis
+    }
+
+    /// [`summarize_with`](Self::summarize_with) after splitting: on the
+    /// sentences already in `scratch`.
+    pub(crate) fn summarize_split<'t>(
+        &self,
+        s: &mut Scratch,
+        text: &'t str,
+        budget: Budget,
+    ) -> Summary<'t> {
         let inner = &*self.inner;
-        let s = scratch;
-        inner.splitter.split_into(text, &mut s.sentences);
         s.vocab.prepare(&inner.analysis);
         s.terms.clear();
         s.ranges.clear();
@@ -286,5 +301,10 @@ impl Scratch {
     /// Empty working space.
     pub fn new() -> Scratch {
         Scratch::default()
+    }
+
+    /// The sentence buffer, for the benchmarks of single stages.
+    pub(crate) fn sentences_mut(&mut self) -> &mut Vec<Sentence> {
+        &mut self.sentences
     }
 }
