@@ -150,7 +150,7 @@ fn bench_selection(c: &mut Criterion) {
             })
             .collect();
         let words: Vec<usize> = (0..n).map(|i| 5 + i % 30).collect();
-        let budget = Budget::ratio(0.1).expect("a valid ratio");
+        let budget = Budget::sentences(n / 10);
         let mut selection = Selection::new();
         let want = selection.run(&scores, &words, budget).to_vec();
         assert_eq!(want.len(), n / 10);

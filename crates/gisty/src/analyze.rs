@@ -12,6 +12,7 @@
 //! saw before.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use ahash::RandomState;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -69,6 +70,9 @@ pub(crate) struct Vocab {
     /// Lowercased, folded form -> its stem's global number, or `None`
     /// for a stop word.
     forms: Map<Box<str>, Option<u32>>,
+    /// The same for ASCII words of at most 16 bytes (most words), keyed
+    /// by [`short_key`]: no copy, no string hashing, no string compare.
+    short: HashMap<u128, Option<u32>, BuildHasherDefault<ShortHasher>>,
     /// Stem -> global number (dense from 0 until the next reset).
     stems: Map<Box<str>, u32>,
     /// Reused buffer for the lowercased form.
@@ -86,6 +90,7 @@ impl Default for Vocab {
         Vocab {
             config: 0,
             forms: Map::with_hasher(hasher()),
+            short: HashMap::default(),
             stems: Map::with_hasher(hasher()),
             buf: String::new(),
             local: Vec::new(),
@@ -103,8 +108,11 @@ impl Vocab {
             self.local[g as usize] = 0;
         }
         self.seen.clear();
-        if self.config != analysis.id || self.forms.len() > MAX_FORMS {
+        if self.config != analysis.id
+            || self.forms.len() + self.short.len() > MAX_FORMS
+        {
             self.forms.clear();
+            self.short.clear();
             self.stems.clear();
             self.local.clear();
             self.config = analysis.id;
@@ -166,6 +174,24 @@ impl Vocab {
         stemmer: Option<&Stemmer>,
         word: &str,
     ) -> Option<u32> {
+        if let Some(key) = short_key(word) {
+            if let Some(&t) = self.short.get(&key) {
+                return t;
+            }
+            let t = self.global_by_form(analysis, stemmer, word);
+            self.short.insert(key, t);
+            return t;
+        }
+        self.global_by_form(analysis, stemmer, word)
+    }
+
+    /// [`global`](Self::global) through the lowercased form.
+    fn global_by_form(
+        &mut self,
+        analysis: &Analysis,
+        stemmer: Option<&Stemmer>,
+        word: &str,
+    ) -> Option<u32> {
         fold_into(word, &mut self.buf);
         if let Some(&t) = self.forms.get(self.buf.as_str()) {
             return t;
@@ -202,6 +228,53 @@ impl Vocab {
         };
         self.forms.insert(self.buf.as_str().into(), term);
         term
+    }
+}
+
+/// The lowercased bytes of an ASCII `word` of at most 16 bytes as one
+/// number, zero-padded (a word has no NUL byte, so no two words share a
+/// key); `None` for other words.
+#[inline]
+fn short_key(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() > 16 || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    let x = u128::from_le_bytes(buf);
+    // Lowercase 16 ASCII bytes at once: a byte's high bit is set after
+    // adding 0x3f when it is >= 'A', after adding 0x25 when it is > 'Z';
+    // no byte carries into the next, as every byte is below 0x80.
+    const ONES: u128 = u128::MAX / 0xff;
+    let ge_a = x + 0x3f * ONES;
+    let gt_z = x + 0x25 * ONES;
+    let upper = ge_a & !gt_z & (0x80 * ONES);
+    Some(x | (upper >> 2))
+}
+
+/// Hashes the keys of [`short_key`]: one folded multiply (as ahash does),
+/// enough for keys that are short words.
+#[derive(Default)]
+struct ShortHasher(u64);
+
+impl Hasher for ShortHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b))
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u128(&mut self, x: u128) {
+        let (lo, hi) = (x as u64, (x >> 64) as u64);
+        let m = u128::from(lo ^ 0x243f_6a88_85a3_08d3)
+            * u128::from(hi ^ 0x1319_8a2e_0370_7344);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
     }
 }
 
@@ -267,6 +340,25 @@ mod tests {
         for (word, want) in rows {
             fold_into(word, &mut buf);
             assert_eq!(buf, want, "word {word:?}");
+        }
+    }
+
+    #[test]
+    fn short_keys_lowercase_and_differ() {
+        let key = |w| short_key(w).unwrap();
+        assert_eq!(key("Running"), key("running"));
+        assert_eq!(key("AZaz@[`{09_"), key("azaz@[`{09_"));
+        assert_ne!(key("a"), key("a_"));
+        assert_ne!(key("ab"), key("ba"));
+        assert_eq!(key("ABCDEFGHIJKLMNOP"), key("abcdefghijklmnop"));
+        assert_eq!(short_key("abcdefghijklmnopq"), None);
+        assert_eq!(short_key("café"), None);
+        let mut buf = String::new();
+        for w in ["Don't", "U.S.A", "x1_Y2", "A:B", "ZZ", "@AZ["] {
+            fold_into(w, &mut buf);
+            let mut want = [0u8; 16];
+            want[..buf.len()].copy_from_slice(buf.as_bytes());
+            assert_eq!(key(w), u128::from_le_bytes(want), "{w}");
         }
     }
 

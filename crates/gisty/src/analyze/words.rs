@@ -73,6 +73,11 @@ pub(crate) fn for_each_word<'t>(
     text: &'t str,
     mut f: impl FnMut(usize, &'t str),
 ) {
+    if text.is_ascii() {
+        // The common case: no region needs unicode-segmentation.
+        ascii_words(text, 0, &mut f);
+        return;
+    }
     let bytes = text.as_bytes();
     let mut start = 0;
     while start < bytes.len() {
