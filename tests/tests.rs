@@ -14,3 +14,6 @@ mod corpus;
 
 // --jsonl batches across threads (--jobs) and streaming.
 mod batch;
+
+// gisty eval: ROUGE of pairs and of gisty beside the lead baseline.
+mod eval;

@@ -8,6 +8,7 @@ use clap::Parser;
 
 mod args;
 mod config;
+mod eval;
 mod input;
 mod jsonl;
 mod output;
@@ -42,6 +43,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let failed = match cli.command {
         None => summarize(&cli.summarize, &mut out)?,
         Some(Command::Split(args)) => split(&args, &mut out)?,
+        Some(Command::Eval(args)) => eval::run(&args, &mut out)?,
     };
     out.flush()?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
