@@ -65,6 +65,9 @@ pub struct SummarizeArgs {
     #[command(flatten)]
     pub common: CommonArgs,
 
+    #[command(flatten)]
+    pub jobs: JobsArgs,
+
     /// How much a sentence's position counts against its content, from
     /// 0 (content alone) to 1 (the first sentences).
     #[arg(long, value_name = "W")]
@@ -105,7 +108,11 @@ pub struct CommonArgs {
     /// one JSON line per input line, in order.
     #[arg(long)]
     pub jsonl: bool,
+}
 
+/// Parallelism of batches.
+#[derive(Debug, Default, Args)]
+pub struct JobsArgs {
     /// Threads for --jsonl batches [default: all cores]. The output is
     /// the same, in the same order, for every N.
     #[arg(long, short = 'j', value_name = "N",
@@ -122,6 +129,9 @@ pub struct SplitArgs {
 
     #[command(flatten)]
     pub common: CommonArgs,
+
+    #[command(flatten)]
+    pub jobs: JobsArgs,
 }
 
 /// How a summary is printed.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use gisty::{Budget, Language, Splitter, Summarizer};
 
-use crate::args::{BudgetArgs, CommonArgs, SummarizeArgs};
+use crate::args::{BudgetArgs, CommonArgs, JobsArgs, SummarizeArgs};
 
 /// Where a document comes from.
 #[derive(Clone, Debug)]
@@ -58,8 +58,8 @@ pub fn splitter(common: &CommonArgs) -> Result<Splitter> {
 }
 
 /// The number of threads for batches: `--jobs`, or every core.
-pub fn jobs(common: &CommonArgs) -> usize {
-    match common.jobs {
+pub fn jobs(args: &JobsArgs) -> usize {
+    match args.jobs {
         Some(n) => usize::try_from(n).unwrap_or(usize::MAX).min(1024),
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     }

@@ -225,6 +225,7 @@ fn summariser(args: &EvalArgs) -> Result<(Summarizer, Budget)> {
         files: Vec::new(),
         budget: BudgetArgs { sentences: None, ratio: None, words: None },
         common: CommonArgs { language: args.language.clone(), jsonl: false },
+        jobs: Default::default(),
         position_weight: args.position_weight,
         format: Format::Text,
     };

@@ -78,7 +78,7 @@ fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
     let budget = config::budget(&args.budget)?;
     let inputs = config::inputs(&args.files);
     if args.common.jsonl {
-        let jobs = config::jobs(&args.common);
+        let jobs = config::jobs(&args.jobs);
         let tally = jsonl::run(&inputs, out, jobs, || {
             let mut scratch = gisty::Scratch::new();
             let summarizer = &summarizer;
@@ -115,7 +115,7 @@ fn split(args: &SplitArgs, out: &mut impl Write) -> Result<bool> {
     let splitter = config::splitter(&args.common)?;
     let inputs = config::inputs(&args.files);
     if args.common.jsonl {
-        let jobs = config::jobs(&args.common);
+        let jobs = config::jobs(&args.jobs);
         let tally = jsonl::run(&inputs, out, jobs, || {
             let mut sentences = Vec::new();
             move |rec: &jsonl::Record<'_>, buf: &mut Vec<u8>| {
