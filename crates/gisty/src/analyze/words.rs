@@ -60,10 +60,10 @@ fn class(b: u8) -> u8 {
 }
 
 /// True for the classes that make up a word on their own (WB5, WB8-WB10,
-/// WB13a, WB13b join any two of them).
+/// WB13a, WB13b join any two of them): LETTER, NUMERIC, EXTEND_NUM_LET.
 #[inline]
 fn is_word(c: u8) -> bool {
-    matches!(c, LETTER | NUMERIC | EXTEND_NUM_LET)
+    c.wrapping_sub(LETTER) <= EXTEND_NUM_LET - LETTER
 }
 
 /// Calls `f(offset, word)` for each word of `text`, in order: the same
@@ -147,36 +147,33 @@ fn ascii_words<'t>(
         }
         let start = i;
         let mut last = c;
-        let mut alnum = c != EXTEND_NUM_LET;
         i += 1;
-        while i < n {
-            let next = class(b[i]);
-            if is_word(next) {
-                // WB5, WB8, WB9, WB10, WB13a, WB13b.
-                alnum |= next != EXTEND_NUM_LET;
-                last = next;
+        loop {
+            // The common case: a run of letters and digits.
+            while i < n && is_word(class(b[i])) {
+                last = class(b[i]);
                 i += 1;
-                continue;
+            }
+            if i + 1 >= n {
+                break;
             }
             // WB6/WB7: letter (MidLetter | MidNumLetQ) letter;
             // WB11/WB12: digit (MidNum | MidNumLetQ) digit.
-            let joins = i + 1 < n
-                && match (last, next) {
-                    (LETTER, MID_LETTER | MID_BOTH) => {
-                        class(b[i + 1]) == LETTER
-                    }
-                    (NUMERIC, MID_NUM | MID_BOTH) => {
-                        class(b[i + 1]) == NUMERIC
-                    }
-                    _ => false,
-                };
+            let after = class(b[i + 1]);
+            let joins = match (last, class(b[i])) {
+                (LETTER, MID_LETTER | MID_BOTH) => after == LETTER,
+                (NUMERIC, MID_NUM | MID_BOTH) => after == NUMERIC,
+                _ => false,
+            };
             if !joins {
                 break;
             }
-            last = class(b[i + 1]);
+            last = after;
             i += 2;
         }
-        if alnum {
+        // A segment of underscores alone holds no letter or digit: not a
+        // word for `unicode_words`.
+        if c != EXTEND_NUM_LET || b[start..i].iter().any(|&x| x != b'_') {
             f(base + start, &region[start..i]);
         }
     }
