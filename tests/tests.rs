@@ -17,3 +17,6 @@ mod batch;
 
 // gisty eval: ROUGE of pairs and of gisty beside the lead baseline.
 mod eval;
+
+// Issue 8: formats, budgets, focus, -r, HTML, progress, completions, man.
+mod formats;

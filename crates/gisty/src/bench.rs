@@ -102,7 +102,13 @@ impl Selection {
     ) -> &[usize] {
         self.cands.clear();
         self.cands.extend(scores.iter().zip(words).enumerate().map(
-            |(index, (&score, &words))| Candidate { index, score, words },
+            // Six characters a word, for character budgets.
+            |(index, (&score, &words))| Candidate {
+                index,
+                score,
+                words,
+                chars: words * 6,
+            },
         ));
         select::select(&self.cands, budget, &mut self.order, &mut self.out);
         &self.out

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::analyze::{Analysis, Set, TermId, Vocab, hasher};
 use crate::budget::Budget;
 use crate::error::BuildError;
+use crate::focus;
 use crate::lang::Language;
 use crate::score::{self, Stats};
 use crate::segment::{Sentence, SentenceKind, Splitter};
@@ -35,6 +36,7 @@ pub struct SummarizerBuilder {
     language: Language,
     position_weight: f32,
     extra_stop_words: Vec<String>,
+    focus: String,
 }
 
 impl Default for SummarizerBuilder {
@@ -51,6 +53,7 @@ impl SummarizerBuilder {
             language: Language::English,
             position_weight: DEFAULT_POSITION_WEIGHT,
             extra_stop_words: Vec::new(),
+            focus: String::new(),
         }
     }
 
@@ -81,11 +84,34 @@ impl SummarizerBuilder {
         self
     }
 
+    /// Focuses summaries on the words of `terms`: sentences about them are
+    /// favoured. The words are analysed as the text is (lowercased, stop
+    /// words dropped, stemmed), and a sentence's score is multiplied by
+    /// `1 + 2 * share`, where `share` is the share of the distinct focus
+    /// terms it holds. An empty string (the default) means no focus.
+    /// Checked by [`build`](Self::build).
+    ///
+    /// ```
+    /// use gisty::{Budget, Summarizer};
+    ///
+    /// let text = "The council met on Monday. It approved the budget. \
+    ///             Parks will get new trees. Roads will be repaired.";
+    /// let summarizer = Summarizer::builder().focus("park trees").build()?;
+    /// let summary = summarizer.summarize(text, Budget::sentences(1));
+    /// assert_eq!(summary.to_string(), "Parks will get new trees.");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn focus(&mut self, terms: &str) -> &mut SummarizerBuilder {
+        self.focus = terms.to_string();
+        self
+    }
+
     /// Checks the configuration and builds the summariser.
     ///
     /// # Errors
     ///
-    /// When the position weight is not a number in `[0, 1]`.
+    /// When the position weight is not a number in `[0, 1]`, or the focus
+    /// is not empty but has no term (only stop words or numbers).
     pub fn build(&self) -> Result<Summarizer, BuildError> {
         let w = self.position_weight;
         if !(w.is_finite() && (0.0..=1.0).contains(&w)) {
@@ -104,16 +130,23 @@ impl SummarizerBuilder {
             crate::analyze::fold_into(w.trim(), &mut buf);
             stop_words.insert(buf.as_str().into());
         }
+        let analysis = Analysis {
+            stop_words,
+            stemmer: self.language.stemmer(),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        };
+        let mut focus_terms = Vec::new();
+        Vocab::default().analyze(&analysis, &self.focus, &mut focus_terms);
+        if focus_terms.is_empty() && !self.focus.trim().is_empty() {
+            return Err(BuildError::empty_focus(&self.focus));
+        }
         Ok(Summarizer {
             inner: Arc::new(Inner {
                 splitter: Splitter::new(self.language),
                 language: self.language,
                 position_weight: w,
-                analysis: Analysis {
-                    stop_words,
-                    stemmer: self.language.stemmer(),
-                    id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-                },
+                analysis,
+                focus: self.focus.clone(),
             }),
         })
     }
@@ -148,6 +181,8 @@ struct Inner {
     language: Language,
     position_weight: f32,
     analysis: Analysis,
+    /// The focus words, analysed anew with each text's vocabulary.
+    focus: String,
 }
 
 impl Default for Summarizer {
@@ -238,12 +273,17 @@ impl Summarizer {
                 }
                 s.terms[start..].sort_unstable();
                 s.ranges.push(start..s.terms.len());
-                s.cands.push(Candidate { index, score: 0.0, words });
+                let chars = budget.chars_of(sent.span.slice(text));
+                s.cands.push(Candidate { index, score: 0.0, words, chars });
             }
             if !s.cands.is_empty() {
                 break;
             }
         }
+        s.focus.clear();
+        s.vocab.analyze(&inner.analysis, &inner.focus, &mut s.focus);
+        s.focus.sort_unstable();
+        s.focus.dedup();
         s.stats.count(&s.terms, &s.ranges, s.vocab.len());
         let n = s.cands.len() as u32;
         s.parts.clear();
@@ -253,13 +293,15 @@ impl Summarizer {
             best = best.max(content);
             s.parts.push(ScoreParts { content, position: 0.0 });
         }
-        for (rank, (p, c)) in s.parts.iter_mut().zip(&mut s.cands).enumerate()
+        for (rank, ((p, c), r)) in
+            s.parts.iter_mut().zip(&mut s.cands).zip(&s.ranges).enumerate()
         {
             if best > 0.0 {
                 p.content /= best;
             }
             p.position = score::position(rank);
-            c.score = score::total(*p, inner.position_weight);
+            c.score = score::total(*p, inner.position_weight)
+                * focus::factor(&s.terms[r.clone()], &s.focus);
         }
         select::select(&s.cands, budget, &mut s.order, &mut s.picked);
         let picks = s
@@ -295,6 +337,7 @@ pub struct Scratch {
     stats: Stats,
     order: Vec<usize>,
     picked: Vec<usize>,
+    focus: Vec<TermId>,
 }
 
 impl Scratch {

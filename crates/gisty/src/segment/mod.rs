@@ -27,7 +27,7 @@
 //! The first version of this module used unicode-segmentation's sentence
 //! boundaries (UAX #29) and corrected them. It was dropped: UAX #29 knows
 //! no abbreviations, treats every line break as a paragraph end, breaks
-//! after `?`/`!` before a lowercase word and never between `world.Today`
+//! after `?`/`!` before a lowercase word and never between `ended.Fans`
 //! (STYLE.md, 4.1), so almost every one of its boundaries needed a second
 //! look with the same context the scanner already has. A hand-written
 //! scanner over the candidate terminators is simpler to reason about, makes

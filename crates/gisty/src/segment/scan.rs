@@ -22,17 +22,17 @@
 //!   terminators end a sentence without a following space.
 //! - `NeedsSpace`: `.` `?` `!` and colons end a sentence only before white
 //!   space, except for `GluedSentence`.
-//! - `GluedSentence`: `world.Today`, `1,000.That`: a period between a
+//! - `GluedSentence`: `ended.Fans`, `2,500.Nobody`: a period between a
 //!   lowercase letter or digit and a capital letter, outside URLs and
 //!   e-mail addresses, ends a sentence.
 //! - `UrlEmail`: the periods inside a URL or e-mail address are not ends.
 //! - `ContinuesLowercase`: a terminator before a lowercase word does not
-//!   end the sentence (`“Why?” she asked`, `Yahoo! in`, `e.g. a hammer`),
+//!   end the sentence (`“Why?” she asked`, `Jeopardy! in`, `e.g. a hammer`),
 //!   except the Greek period and the Kazakh `?`/`!`.
 //! - `ContinuesPunctuation`: a terminator followed directly by a comma or
 //!   another mark (`.»,`) does not end it; nor one before `№` (a citation).
 //! - `DashContinuation`: `?` or `!` before a dash and a lowercase word
-//!   (`бар? — деді`) does not end the sentence.
+//!   (`бе? — деді`) does not end the sentence.
 //! - `Abbreviation`: the language's table ([`super::tables`]) says how a
 //!   period after an abbreviation behaves: `Prefix`, `Number`, `Inner`,
 //!   `Time`.
@@ -42,15 +42,15 @@
 //!   behave as an `Inner` abbreviation.
 //! - `SentenceStarter`: after an `Inner` abbreviation or an initial, a
 //!   capitalised word from the language's starter list makes the period
-//!   an end (`in the U.S. How about you?`).
+//!   an end (`moved to the U.K. They followed`).
 //! - `FrontedTime`: `a.m.`/`p.m.` before a capital ends the sentence,
 //!   unless the sentence so far is only a fronted time phrase
-//!   (`At 5 a.m. Mr. Smith left.`).
+//!   (`By 9 p.m. Officer Diaz had arrived.`).
 //! - `OrdinalDate`: in languages writing ordinals with a period, a number
-//!   before a month name (`12. Juni`) or a Roman numeral before a
-//!   capitalised word (`XII. Pluk`) is an ordinal, not an end.
+//!   before a month name (`3. Oktober`) or a Roman numeral before a
+//!   capitalised word (`Pius XII. Besuchte`) is an ordinal, not an end.
 //! - `NumberEnd`: a number with a period before a capital or a digit ends
-//!   the sentence (`$100.00. It`, `Seite 12. Dort`, `kwamen. 81 procent`).
+//!   the sentence (`$45.50. It`, `Kapitel 12. Danach`, `het. 40 mensen`).
 //! - `Ellipsis`: `...` and `…` end a sentence before a capital, not before
 //!   a lowercase word; a spaced `. . .` is an omission and never ends one;
 //!   a spaced `. . . .` does; a word's own period followed by a spaced
@@ -62,11 +62,11 @@
 //! - `QuotedSpeech`: a terminator inside an open quotation that closes
 //!   within [`QUOTE_REACH`] bytes and is embedded in the sentence (closed
 //!   after a comma or a word, and followed by a lowercase word or a comma)
-//!   does not end the sentence (`„A. B,“ reagoval`); inside CJK brackets
-//!   (`《摔跤吧！爸爸》`) it never does.
+//!   does not end the sentence (`„Je neskoro. Ideme,“ povedal`); inside CJK brackets
+//!   (`「你好！再见」`) it never does.
 //! - `CommaEnumeration`: the Arabic comma (a terminator in Arabic) does
 //!   not end a segment before a single word closed by another comma (a
-//!   list: `الدم، والقلب،`).
+//!   list: `الخبز، والحليب،`).
 //! - `BidiTransparent`: Unicode format characters (bidi marks and
 //!   embeddings) around a terminator are ignored.
 
@@ -561,7 +561,7 @@ impl<'a> Scanner<'a> {
                     && char_at(s, j + 1)
                         .is_some_and(|(d, _)| !d.is_whitespace())
                 {
-                    // `carpet."It's`: no quotation is open, so the mark
+                    // `cheered."It's`: no quotation is open, so the mark
                     // opens the next one.
                     break;
                 }
@@ -578,7 +578,7 @@ impl<'a> Scanner<'a> {
             }
             j += len;
         }
-        // A closing mark after a space (French `. »`, or `great. " Hayes`
+        // A closing mark after a space (French `. »`, or `won. " Then`
         // when a quotation is open) stays with its sentence.
         if let Some(rest) = s[j..].strip_prefix(' ')
             && let Some(c) = rest.chars().next()
@@ -637,7 +637,7 @@ impl<'a> Scanner<'a> {
                 }
                 return (!self.quoted(e, i, quote)).then_some(e);
             }
-            // Look through an opening mark: `carpet."It's`.
+            // Look through an opening mark: `cheered."It's`.
             let nc = char_at(s, skip_openers(s, e)).map_or(nc, |(c, _)| c);
             if url_like || cl.colon || !nc.is_uppercase() {
                 return None;
@@ -676,7 +676,7 @@ impl<'a> Scanner<'a> {
             }
             return Some(e);
         }
-        // Rule `CommaEnumeration`: "الدم، والقلب،": an Arabic comma before
+        // Rule `CommaEnumeration`: "الخبز، والحليب،": an Arabic comma before
         // a single word that another comma closes lists, it does not end.
         if cl.comma && one_word_then(s, m, '،') {
             return None;
@@ -729,14 +729,14 @@ impl<'a> Scanner<'a> {
             if cl.spaced && cl.periods == 3 {
                 return None;
             }
-            // An ellipsis standing alone or opening a word ("head. ...
+            // An ellipsis standing alone or opening a word ("waited. ...
             // Then", `"...`) leads into what follows.
             if word.is_empty() && !cl.spaced {
                 return None;
             }
             // Four dots are a period and an ellipsis; three (or `…`)
             // end a sentence only before a sentence starter ("Wait...
-            // What?"), not before a name ("such as... Maldives").
+            // What?"), not before a name ("like... Paris").
             let ends =
                 cl.periods >= 4 || self.starter_at(m) || uncased_letter(fc);
             return (capital && ends).then_some(e);
@@ -826,7 +826,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Rule `GluedSentence`: whether the word before a glued period is an
-    /// ordinary word of two letters or more (not a title: `Mr.Benn`).
+    /// ordinary word of two letters or more (not a title: `Mr.Jones`).
     fn glued_word_ends(&mut self, word_start: usize, i: usize) -> bool {
         let word = self.word_before(word_start, i);
         word.chars().nth(1).is_some()

@@ -40,8 +40,8 @@ macro_rules! t {
 
 t!(
     simple,
-    "Hello World. My name is Jonas.",
-    ["Hello World.", "My name is Jonas."]
+    "Good morning, class. Today we read a poem.",
+    ["Good morning, class.", "Today we read a poem."]
 );
 t!(
     title_mr,
@@ -230,8 +230,8 @@ mod glued_sentence {
     t!(acronym_is_not, "The A.B.C. rule holds.", ["The A.B.C. rule holds."]);
     t!(
         title_is_not,
-        "It had to be Mr.Benn. Yes.",
-        ["It had to be Mr.Benn.", "Yes."]
+        "It had to be Mr.Jones. Yes.",
+        ["It had to be Mr.Jones.", "Yes."]
     );
     t!(
         glued_then_title,
@@ -608,8 +608,8 @@ mod ellipsis {
     t!(period_then_spaced_at_end, "He stopped. . . .", ["He stopped. . . ."]);
     t!(
         standalone_after_period,
-        "I ducked. ... Then it ended.",
-        ["I ducked.", "... Then it ended."]
+        "I waited. ... Then it rained.",
+        ["I waited.", "... Then it rained."]
     );
     t!(
         opening_a_quote,
