@@ -15,6 +15,9 @@ mod corpus;
 // Languages: detection, stop words and abbreviations per language.
 mod languages;
 
+// --jsonl batches across threads (--jobs) and streaming.
+mod batch;
+
 // gisty eval: ROUGE of pairs and of gisty beside the lead baseline.
 mod eval;
 

@@ -93,6 +93,9 @@ pub struct SummarizeArgs {
     #[command(flatten)]
     pub common: CommonArgs,
 
+    #[command(flatten)]
+    pub jobs: JobsArgs,
+
     /// How much a sentence's position counts against its content, from
     /// 0 (content alone) to 1 (the first sentences).
     #[arg(
@@ -287,6 +290,22 @@ pub struct CommonArgs {
     pub recursive: bool,
 }
 
+/// Parallelism of batches.
+#[derive(Debug, Default, Args)]
+pub struct JobsArgs {
+    /// Threads for --jsonl batches [default: all cores]. The output is
+    /// the same, in the same order, for every N.
+    #[arg(
+        help = "Threads for --jsonl [default: all cores]",
+        long_help,
+        long,
+        short = 'j',
+        value_name = "N",
+        value_parser = clap::value_parser!(u64).range(1..)
+    )]
+    pub jobs: Option<u64>,
+}
+
 /// Options of `gisty split`.
 #[derive(Debug, Args)]
 pub struct SplitArgs {
@@ -300,6 +319,9 @@ pub struct SplitArgs {
 
     #[command(flatten)]
     pub common: CommonArgs,
+
+    #[command(flatten)]
+    pub jobs: JobsArgs,
 }
 
 /// How a summary is printed.

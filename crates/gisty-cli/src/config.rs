@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use gisty::{Budget, Language, Summarizer, SummarizerBuilder};
 
-use crate::args::{CommonArgs, SummarizeArgs};
+use crate::args::{CommonArgs, JobsArgs, SummarizeArgs};
 use crate::output::Emphasis;
 
 /// Where a document comes from.
@@ -86,6 +86,14 @@ fn word_list(path: &Path, flag: &str) -> Result<Vec<String>> {
 /// The summariser for `gisty split`: its sentence splitting alone.
 pub fn splitter(common: &CommonArgs) -> Result<Summarizer> {
     builder(common)?.build().context("invalid options")
+}
+
+/// The number of threads for batches: `--jobs`, or every core.
+pub fn jobs(args: &JobsArgs) -> usize {
+    match args.jobs {
+        Some(n) => usize::try_from(n).unwrap_or(usize::MAX).min(1024),
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    }
 }
 
 /// The summariser the options describe.

@@ -242,6 +242,7 @@ fn summariser(args: &EvalArgs) -> Result<(Summarizer, Budget)> {
             recursive: false,
             abbreviations: None,
         },
+        jobs: Default::default(),
         position_weight: args.position_weight,
         format: Format::Text,
         focus: None,

@@ -107,18 +107,23 @@ fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
     let emphasis = config::emphasis(args);
     let (inputs, walk_failed) =
         walk::expand(config::inputs(&args.files), args.common.recursive);
-    let mut scratch = gisty::Scratch::new();
     if args.common.jsonl {
         let bar = progress::bar(None);
-        let tally = jsonl::run(&inputs, out, |rec, buf| {
-            let summary =
-                summarizer.summarize_with(&mut scratch, &rec.text, budget);
-            bar.inc(1);
-            output::summary_jsonl(buf, rec.id, &summary)
+        let jobs = config::jobs(&args.jobs);
+        let tally = jsonl::run(&inputs, out, jobs, || {
+            let mut scratch = gisty::Scratch::new();
+            let (summarizer, bar) = (&summarizer, &bar);
+            move |rec: &jsonl::Record<'_>, buf: &mut Vec<u8>| {
+                let summary =
+                    summarizer.summarize_with(&mut scratch, &rec.text, budget);
+                bar.inc(1);
+                output::summary_jsonl(buf, rec.id, &summary)
+            }
         })?;
         bar.finish_and_clear();
         return Ok(walk_failed || tally.failed > 0);
     }
+    let mut scratch = gisty::Scratch::new();
     let mut first = true;
     let failed = for_each_text(&inputs, |doc, text| {
         let summary = summarizer.summarize_with(&mut scratch, text, budget);
@@ -134,9 +139,13 @@ fn split(args: &SplitArgs, out: &mut impl Write) -> Result<bool> {
     let (inputs, walk_failed) =
         walk::expand(config::inputs(&args.files), args.common.recursive);
     if args.common.jsonl {
-        let tally = jsonl::run(&inputs, out, |rec, buf| {
-            let sentences = splitter.sentences(&rec.text);
-            output::split_jsonl(buf, rec.id, &rec.text, &sentences)
+        let jobs = config::jobs(&args.jobs);
+        let tally = jsonl::run(&inputs, out, jobs, || {
+            let splitter = splitter.clone();
+            move |rec: &jsonl::Record<'_>, buf: &mut Vec<u8>| {
+                let sentences = splitter.sentences(&rec.text);
+                output::split_jsonl(buf, rec.id, &rec.text, &sentences)
+            }
         })?;
         return Ok(walk_failed || tally.failed > 0);
     }

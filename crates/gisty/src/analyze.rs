@@ -2,12 +2,24 @@
 //! words, stems, interned.
 //!
 //! Every call into rust-stemmers is in this file.
+//!
+//! Performance: words come from [`words::for_each_word`] (unicode
+//! segmentation's words, with an ASCII fast path); each distinct word
+//! form is lowercased, looked up in the stop words and stemmed once per
+//! [`Vocab`], then only hashed; a token allocates nothing once its form
+//! is known. Terms are numbered per document in order of first
+//! occurrence, so that scores never depend on what a reused [`Vocab`]
+//! saw before.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use ahash::RandomState;
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_segmentation::UnicodeSegmentation;
+
+mod words;
+
+pub(crate) use words::for_each_word;
 
 /// A hash map with ahash and fixed seeds: the same on every platform
 /// (WebAssembly included) and in every run.
@@ -25,8 +37,8 @@ pub(crate) fn hasher() -> RandomState {
     )
 }
 
-/// A term: an interned stem. Ids are dense from 0 within one
-/// [`Vocab`].
+/// A term: an interned stem. Ids are dense from 0 within one document,
+/// in order of first occurrence (see [`Vocab::prepare`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct TermId(pub(crate) u32);
 
@@ -35,8 +47,9 @@ pub(crate) struct TermId(pub(crate) u32);
 pub(crate) const MAX_WORD_BYTES: usize = 48;
 
 /// How many distinct word forms a [`Vocab`] keeps before it starts
-/// afresh, so that a long batch cannot grow it without bound.
-const MAX_FORMS: usize = 1 << 20;
+/// afresh (between documents), so that a long batch cannot grow it
+/// without bound: at about 100 bytes a form and its stem, a few MB.
+const MAX_FORMS: usize = 1 << 16;
 
 /// What a summariser's analysis needs from its configuration.
 #[derive(Debug)]
@@ -57,12 +70,22 @@ pub(crate) struct Analysis {
 #[derive(Debug)]
 pub(crate) struct Vocab {
     config: u64,
-    /// Lowercased, folded form -> its term, or `None` for a stop word.
-    forms: Map<Box<str>, Option<TermId>>,
-    /// Stem -> term.
-    stems: Map<Box<str>, TermId>,
+    /// Lowercased, folded form -> its stem's global number, or `None`
+    /// for a stop word.
+    forms: Map<Box<str>, Option<u32>>,
+    /// The same for ASCII words of at most 16 bytes (most words), keyed
+    /// by [`short_key`]: no copy, no string hashing, no string compare.
+    short: HashMap<u128, Option<u32>, BuildHasherDefault<ShortHasher>>,
+    /// Stem -> global number (dense from 0 until the next reset).
+    stems: Map<Box<str>, u32>,
     /// Reused buffer for the lowercased form.
     buf: String,
+    /// Global number -> the current document's [`TermId`] plus one, or 0
+    /// when the document does not have it yet.
+    local: Vec<u32>,
+    /// The global numbers of the current document's terms, by
+    /// [`TermId`].
+    seen: Vec<u32>,
 }
 
 impl Default for Vocab {
@@ -70,26 +93,39 @@ impl Default for Vocab {
         Vocab {
             config: 0,
             forms: Map::with_hasher(hasher()),
+            short: HashMap::default(),
             stems: Map::with_hasher(hasher()),
             buf: String::new(),
+            local: Vec::new(),
+            seen: Vec::new(),
         }
     }
 }
 
 impl Vocab {
-    /// Makes the vocabulary fit `analysis`, clearing it when it was built
-    /// for another configuration or has grown too large.
+    /// Starts a document: its terms will be numbered from 0. Makes the
+    /// vocabulary fit `analysis`, clearing it when it was built for
+    /// another configuration or has grown too large.
     pub(crate) fn prepare(&mut self, analysis: &Analysis) {
-        if self.config != analysis.id || self.forms.len() > MAX_FORMS {
+        for &g in &self.seen {
+            self.local[g as usize] = 0;
+        }
+        self.seen.clear();
+        if self.config != analysis.id
+            || self.forms.len() + self.short.len() > MAX_FORMS
+        {
             self.forms.clear();
+            self.short.clear();
             self.stems.clear();
+            self.local.clear();
             self.config = analysis.id;
         }
     }
 
-    /// The number of distinct terms so far: every [`TermId`] is below it.
+    /// The number of distinct terms of the document so far: every
+    /// [`TermId`] is below it.
     pub(crate) fn len(&self) -> usize {
-        self.stems.len()
+        self.seen.len()
     }
 
     /// Appends the terms of `sentence` to `out`, and returns its number of
@@ -105,32 +141,90 @@ impl Vocab {
         }
         let stemmer = analysis.stemmer.map(Stemmer::create);
         let mut words = 0;
-        for word in sentence.unicode_words() {
+        for_each_word(sentence, |_, word| {
             words += 1;
-            if word.len() > MAX_WORD_BYTES
-                || !word.chars().any(char::is_alphabetic)
-            {
-                continue;
+            if word.len() > MAX_WORD_BYTES || !has_letter(word) {
+                return;
             }
-            if let Some(t) = self.term(analysis, stemmer.as_ref(), word) {
-                out.push(t);
+            if let Some(g) = self.global(analysis, stemmer.as_ref(), word) {
+                out.push(self.local_id(g));
             }
-        }
+        });
         words
     }
 
     /// The term of one word: folded, dropped when a stop word, stemmed
-    /// when `stemmer` is given, interned.
+    /// when `stemmer` is given, interned (for the CJK bigram terms).
     pub(crate) fn term(
         &mut self,
         analysis: &Analysis,
         stemmer: Option<&Stemmer>,
         word: &str,
     ) -> Option<TermId> {
+        let g = self.global(analysis, stemmer, word)?;
+        Some(self.local_id(g))
+    }
+
+    /// The document's id for the stem numbered `g`, given on its first
+    /// occurrence.
+    #[inline]
+    fn local_id(&mut self, g: u32) -> TermId {
+        let g = g as usize;
+        if g >= self.local.len() {
+            self.local.resize(g + 1, 0);
+        }
+        match self.local[g] {
+            0 => {
+                self.seen.push(g as u32);
+                let id = self.seen.len() as u32;
+                self.local[g] = id;
+                TermId(id - 1)
+            }
+            id => TermId(id - 1),
+        }
+    }
+
+    /// The global number of `word`'s stem, or `None` for a stop word.
+    #[inline]
+    fn global(
+        &mut self,
+        analysis: &Analysis,
+        stemmer: Option<&Stemmer>,
+        word: &str,
+    ) -> Option<u32> {
+        if let Some(key) = short_key(word) {
+            if let Some(&t) = self.short.get(&key) {
+                return t;
+            }
+            let t = self.global_by_form(analysis, stemmer, word);
+            self.short.insert(key, t);
+            return t;
+        }
+        self.global_by_form(analysis, stemmer, word)
+    }
+
+    /// [`global`](Self::global) through the lowercased form.
+    fn global_by_form(
+        &mut self,
+        analysis: &Analysis,
+        stemmer: Option<&Stemmer>,
+        word: &str,
+    ) -> Option<u32> {
         fold_into(word, &mut self.buf);
         if let Some(&t) = self.forms.get(self.buf.as_str()) {
             return t;
         }
+        self.new_form(analysis, stemmer)
+    }
+
+    /// Stems the form in `buf`, seen for the first time, and remembers
+    /// it.
+    #[cold]
+    fn new_form(
+        &mut self,
+        analysis: &Analysis,
+        stemmer: Option<&Stemmer>,
+    ) -> Option<u32> {
         let term = if analysis.stop_words.contains(self.buf.as_str()) {
             None
         } else {
@@ -140,7 +234,7 @@ impl Vocab {
                 }
                 _ => std::borrow::Cow::Borrowed(self.buf.as_str()),
             };
-            let next = TermId(self.stems.len() as u32);
+            let next = self.stems.len() as u32;
             let t = match self.stems.get(stem.as_ref()) {
                 Some(&t) => t,
                 None => {
@@ -152,6 +246,63 @@ impl Vocab {
         };
         self.forms.insert(self.buf.as_str().into(), term);
         term
+    }
+}
+
+/// The lowercased bytes of an ASCII `word` of at most 16 bytes as one
+/// number, zero-padded (a word has no NUL byte, so no two words share a
+/// key); `None` for other words.
+#[inline]
+fn short_key(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() > 16 || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    let x = u128::from_le_bytes(buf);
+    // Lowercase 16 ASCII bytes at once: a byte's high bit is set after
+    // adding 0x3f when it is >= 'A', after adding 0x25 when it is > 'Z';
+    // no byte carries into the next, as every byte is below 0x80.
+    const ONES: u128 = u128::MAX / 0xff;
+    let ge_a = x + 0x3f * ONES;
+    let gt_z = x + 0x25 * ONES;
+    let upper = ge_a & !gt_z & (0x80 * ONES);
+    Some(x | (upper >> 2))
+}
+
+/// Hashes the keys of [`short_key`]: one folded multiply (as ahash does),
+/// enough for keys that are short words.
+#[derive(Default)]
+struct ShortHasher(u64);
+
+impl Hasher for ShortHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b))
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u128(&mut self, x: u128) {
+        let (lo, hi) = (x as u64, (x >> 64) as u64);
+        let m = u128::from(lo ^ 0x243f_6a88_85a3_08d3)
+            * u128::from(hi ^ 0x1319_8a2e_0370_7344);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+}
+
+/// True when `word` has a letter (numbers are not terms).
+#[inline]
+fn has_letter(word: &str) -> bool {
+    if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_alphabetic())
+    } else {
+        word.chars().any(char::is_alphabetic)
     }
 }
 
@@ -212,6 +363,25 @@ mod tests {
     }
 
     #[test]
+    fn short_keys_lowercase_and_differ() {
+        let key = |w| short_key(w).unwrap();
+        assert_eq!(key("Running"), key("running"));
+        assert_eq!(key("AZaz@[`{09_"), key("azaz@[`{09_"));
+        assert_ne!(key("a"), key("a_"));
+        assert_ne!(key("ab"), key("ba"));
+        assert_eq!(key("ABCDEFGHIJKLMNOP"), key("abcdefghijklmnop"));
+        assert_eq!(short_key("abcdefghijklmnopq"), None);
+        assert_eq!(short_key("café"), None);
+        let mut buf = String::new();
+        for w in ["Don't", "U.S.A", "x1_Y2", "A:B", "ZZ", "@AZ["] {
+            fold_into(w, &mut buf);
+            let mut want = [0u8; 16];
+            want[..buf.len()].copy_from_slice(buf.as_bytes());
+            assert_eq!(key(w), u128::from_le_bytes(want), "{w}");
+        }
+    }
+
+    #[test]
     fn same_stem_same_term() {
         let a = english();
         let mut v = Vocab::default();
@@ -227,6 +397,33 @@ mod tests {
         assert_eq!(out[3], out[4]);
         assert_ne!(out[0], out[3]);
         assert_eq!(v.len(), 2);
+        // Ids are per document, from 0 in order of first occurrence.
+        assert_eq!((out[0], out[3]), (TermId(0), TermId(1)));
+        v.prepare(&a);
+        out.clear();
+        v.analyze(&a, "Dogs run.", &mut out);
+        assert_eq!(out, [TermId(0), TermId(1)]);
+        assert_eq!(v.len(), 2);
+    }
+
+    #[test]
+    fn ids_do_not_depend_on_history() {
+        let a = english();
+        let doc = ["Rain fell on Monday.", "Rivers rose; roads closed."];
+        let run = |v: &mut Vocab| {
+            v.prepare(&a);
+            let mut out = Vec::new();
+            for s in doc {
+                v.analyze(&a, s, &mut out);
+            }
+            (out, v.len())
+        };
+        let fresh = run(&mut Vocab::default());
+        let mut used = Vocab::default();
+        used.prepare(&a);
+        used.analyze(&a, "Roads and rivers, closed rain.", &mut Vec::new());
+        assert_eq!(run(&mut used), fresh);
+        assert_eq!(fresh.1, 7);
     }
 
     #[test]

@@ -123,6 +123,9 @@
 #![deny(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
 
+#[doc(hidden)]
+#[path = "bench.rs"]
+pub mod __bench;
 mod analyze;
 mod budget;
 mod error;

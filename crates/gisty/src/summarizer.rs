@@ -347,11 +347,29 @@ impl Summarizer {
         text: &'t str,
         budget: Budget,
     ) -> Summary<'t> {
+        let (language, detected) = self.inner.language_of(text);
+        self.inner.split_into(language, text, &mut scratch.sentences);
+        self.summarize_split(scratch, text, budget, language, detected)
+    }
+
+    /// The analysis settings of the summariser's own language, for the
+    /// benchmarks of single stages.
+    pub(crate) fn analysis(&self) -> &Analysis {
+        self.inner.analysis(Some(self.inner.language))
+    }
+
+    /// [`summarize_with`](Self::summarize_with) after splitting: on the
+    /// sentences already in `scratch`.
+    pub(crate) fn summarize_split<'t>(
+        &self,
+        s: &mut Scratch,
+        text: &'t str,
+        budget: Budget,
+        language: Option<Language>,
+        detected: bool,
+    ) -> Summary<'t> {
         let inner = &*self.inner;
-        let s = scratch;
-        let (language, detected) = inner.language_of(text);
         let analysis = inner.analysis(language);
-        inner.split_into(language, text, &mut s.sentences);
         s.vocab.prepare(analysis);
         s.terms.clear();
         s.ranges.clear();
@@ -453,5 +471,10 @@ impl Scratch {
     /// Empty working space.
     pub fn new() -> Scratch {
         Scratch::default()
+    }
+
+    /// The sentence buffer, for the benchmarks of single stages.
+    pub(crate) fn sentences_mut(&mut self) -> &mut Vec<Sentence> {
+        &mut self.sentences
     }
 }
