@@ -102,6 +102,18 @@ pub struct CommonArgs {
     /// one JSON line per input line, in order.
     #[arg(long)]
     pub jsonl: bool,
+
+    /// Write the output to FILE instead of standard output. FILE is
+    /// replaced atomically when the run ends: it holds either its old
+    /// contents or the whole new output, never part of it.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace bytes that are not valid UTF-8 (or UTF-16) with U+FFFD and
+    /// go on, with a warning that counts them, instead of refusing the
+    /// file.
+    #[arg(long)]
+    pub lossy: bool,
 }
 
 /// Options of `gisty split`.

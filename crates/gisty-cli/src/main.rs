@@ -1,6 +1,6 @@
 //! The `gisty` command: glue between the command line and the library.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -11,6 +11,7 @@ mod config;
 mod input;
 mod jsonl;
 mod output;
+mod sink;
 
 use args::{Cli, Command, Format, SplitArgs, SummarizeArgs};
 use config::Input;
@@ -37,13 +38,16 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let common = match &cli.command {
+        None => &cli.summarize.common,
+        Some(Command::Split(args)) => &args.common,
+    };
+    let mut out = sink::Sink::open(common.output.as_deref())?;
     let failed = match cli.command {
         None => summarize(&cli.summarize, &mut out)?,
         Some(Command::Split(args)) => split(&args, &mut out)?,
     };
-    out.flush()?;
+    out.finish()?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -52,12 +56,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
 /// the others go on. Returns whether any failed.
 fn for_each_text(
     inputs: &[Input],
+    decode: input::Decode,
     mut each: impl FnMut(Option<&str>, &str) -> Result<()>,
 ) -> Result<bool> {
     let mut failed = false;
     let several = inputs.len() > 1;
     for input in inputs {
-        match input::read_text(input) {
+        match input::read_text(input, decode) {
             Ok(text) => {
                 let name = input.name();
                 each(several.then_some(name.as_str()), &text)?;
@@ -85,7 +90,7 @@ fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
         return Ok(tally.failed > 0);
     }
     let mut first = true;
-    for_each_text(&inputs, |name, text| {
+    for_each_text(&inputs, input::Decode::of(&args.common), |name, text| {
         let summary = summarizer.summarize_with(&mut scratch, text, budget);
         match args.format {
             Format::Text => {
@@ -116,7 +121,7 @@ fn split(args: &SplitArgs, out: &mut impl Write) -> Result<bool> {
         return Ok(tally.failed > 0);
     }
     let mut first = true;
-    for_each_text(&inputs, |name, text| {
+    for_each_text(&inputs, input::Decode::of(&args.common), |name, text| {
         if let Some(name) = name {
             if !first {
                 writeln!(out)?;
