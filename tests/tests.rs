@@ -11,3 +11,10 @@ mod jsonl;
 
 // The sample documents in corpus/.
 mod corpus;
+
+// Hostile input: huge lines, odd characters, bad encodings, hostile
+// JSON, failing inputs, `-o` under errors and interrupts, exit codes.
+mod hostile;
+
+// Regression tests, each named after what it found.
+mod regression;
