@@ -18,3 +18,6 @@ mod hostile;
 
 // Regression tests, each named after what it found.
 mod regression;
+
+// gisty eval: ROUGE of pairs and of gisty beside the lead baseline.
+mod eval;

@@ -47,6 +47,9 @@ pub struct Cli {
 pub enum Command {
     /// Split documents into sentences, one per line.
     Split(SplitArgs),
+    /// Score summaries with ROUGE-1/2/L/Lsum (as rouge-score), with 95%
+    /// confidence intervals; with --data, gisty beside the lead baseline.
+    Eval(crate::eval::EvalArgs),
 }
 
 /// Options of the main command: summarise.

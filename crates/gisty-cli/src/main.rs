@@ -8,6 +8,7 @@ use clap::Parser;
 
 mod args;
 mod config;
+mod eval;
 mod input;
 mod jsonl;
 mod output;
@@ -38,14 +39,16 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let common = match &cli.command {
-        None => &cli.summarize.common,
-        Some(Command::Split(args)) => &args.common,
+    let output = match &cli.command {
+        None => cli.summarize.common.output.as_deref(),
+        Some(Command::Split(args)) => args.common.output.as_deref(),
+        Some(Command::Eval(_)) => None,
     };
-    let mut out = sink::Sink::open(common.output.as_deref())?;
+    let mut out = sink::Sink::open(output)?;
     let failed = match cli.command {
         None => summarize(&cli.summarize, &mut out)?,
         Some(Command::Split(args)) => split(&args, &mut out)?,
+        Some(Command::Eval(args)) => eval::run(&args, &mut out)?,
     };
     out.finish()?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })

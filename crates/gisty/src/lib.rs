@@ -17,6 +17,8 @@
 //!   in document order, with their scores and [`ScoreParts`].
 //! - [`Splitter`] and [`split`]: sentence splitting on its own.
 //! - [`Scratch`]: reusable working space for loops.
+//! - [`rouge`]: ROUGE-1/2/L/Lsum as Google's rouge-score computes them,
+//!   with bootstrap confidence intervals, to measure summaries.
 //!
 //! # Example
 //!
@@ -60,6 +62,7 @@ mod analyze;
 mod budget;
 mod error;
 mod lang;
+pub mod rouge;
 mod score;
 pub mod segment;
 mod select;

@@ -2,7 +2,7 @@
 //!
 //! Two passes, both linear in the length of the text:
 //!
-//! 1. **Blocks** ([`blocks`]): the text is cut into paragraphs at blank
+//! 1. **Blocks** (`blocks`): the text is cut into paragraphs at blank
 //!    lines (rule `BlankLine`; CRLF and lone CR count as line ends), and a
 //!    paragraph into blocks: a line that starts a list item begins a new
 //!    block (rule `ListLine`); a short line without terminal punctuation
@@ -11,11 +11,11 @@
 //!    terminal punctuation is a list of lines, each a block of its own
 //!    (rule `LineList`). Other line breaks are hard wraps inside a sentence
 //!    (rule `HardWrap`).
-//! 2. **Sentences** ([`scan`]): each block is scanned once, left to right,
-//!    and the named rules listed in [`scan`]'s documentation decide at each
+//! 2. **Sentences** (`scan`): each block is scanned once, left to right,
+//!    and the named rules listed in `scan`'s documentation decide at each
 //!    terminator whether it ends a sentence. Per-language data (extra
 //!    terminators, abbreviations, sentence starters, month names) lives in
-//!    [`tables`].
+//!    `tables`.
 //!
 //! A heading block that yields a single sentence is a
 //! [`SentenceKind::Heading`]; everything else is [`SentenceKind::Text`].
