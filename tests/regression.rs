@@ -33,11 +33,8 @@ fn batch_scores_do_not_depend_on_earlier_records() {
 /// rule (`segment/scan.rs`, `Scanner::cluster`) steps over `" ›"` by the
 /// length of `'»'` (2 bytes) instead of `'›'` (3), then slices inside
 /// `'›'`: a panic (exit 101) on any text with a full stop, a space and a
-/// single guillemet.
+/// single guillemet. Fixed on main in the splitter.
 #[test]
-#[ignore = "fails on main until the splitter (segment/scan.rs, owned by \
-            the splitter engineer) steps over '›' by its own length; run \
-            with --ignored"]
 fn single_guillemet_after_a_full_stop_panicked_the_splitter() {
     let rows = [
         ". ›",

@@ -19,5 +19,11 @@ mod hostile;
 // Regression tests, each named after what it found.
 mod regression;
 
+// Languages: detection, stop words and abbreviations per language.
+mod languages;
+
 // gisty eval: ROUGE of pairs and of gisty beside the lead baseline.
 mod eval;
+
+// Issue 8: formats, budgets, focus, -r, HTML, progress, completions, man.
+mod formats;

@@ -21,7 +21,10 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::args::{BudgetArgs, CommonArgs, Format, SummarizeArgs};
+use crate::args::{
+    BudgetArgs, ColorChoice, CommonArgs, Format, SentenceWordsArgs,
+    SummarizeArgs,
+};
 use crate::config::{self, Input};
 
 const AFTER_HELP: &str = "\
@@ -119,7 +122,8 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> Result<bool> {
         let lead_label = match args.budget.sentences {
             Some(n) => format!("lead-{n}"),
             None if args.budget.ratio.is_none()
-                && args.budget.words.is_none() =>
+                && args.budget.words.is_none()
+                && args.budget.chars.is_none() =>
             {
                 "lead-3".to_string()
             }
@@ -155,10 +159,12 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> Result<bool> {
         if b.sentences.is_some()
             || b.ratio.is_some()
             || b.words.is_some()
+            || b.chars.is_some()
             || args.position_weight.is_some()
         {
             bail!(
-                "summary options (-n, --ratio, --words, --position-weight) \
+                "summary options (-n, --ratio, --words, --chars, \
+                 --position-weight) \
                  apply with --data only: pairs are scored as given"
             );
         }
@@ -221,19 +227,32 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> Result<bool> {
 /// The summariser and budget of the summary options, built exactly as
 /// the main command builds them.
 fn summariser(args: &EvalArgs) -> Result<(Summarizer, Budget)> {
+    let b = &args.budget;
     let summarize = SummarizeArgs {
         files: Vec::new(),
-        budget: BudgetArgs { sentences: None, ratio: None, words: None },
+        budget: BudgetArgs {
+            sentences: b.sentences,
+            ratio: b.ratio,
+            words: b.words,
+            chars: b.chars,
+        },
         common: CommonArgs {
             language: args.language.clone(),
             jsonl: false,
+            recursive: false,
+            abbreviations: None,
             output: None,
             lossy: false,
         },
         position_weight: args.position_weight,
         format: Format::Text,
+        focus: None,
+        sentence_words: SentenceWordsArgs { min_words: None, max_words: None },
+        color: ColorChoice::Never,
+        stop_words: None,
+        replace_stop_words: false,
     };
-    Ok((config::summarizer(&summarize)?, config::budget(&args.budget)?))
+    Ok((config::summarizer(&summarize)?, config::budget(&summarize)?))
 }
 
 #[derive(Deserialize)]
@@ -366,6 +385,18 @@ fn lead_sentences<'t>(
             })
             .count();
         fit.max(1)
+    } else if let Some(limit) = budget.chars {
+        // Characters as printed: white space folded, one space between.
+        let mut used = 0usize;
+        let fit = eligible
+            .iter()
+            .take_while(|s| {
+                let words = s.split_whitespace();
+                used += words.map(|w| w.chars().count() + 1).sum::<usize>();
+                used <= limit + 1
+            })
+            .count();
+        fit.max(1)
     } else {
         3
     };
@@ -378,6 +409,8 @@ fn budget_json(b: &BudgetArgs) -> Value {
         json!({"ratio": r})
     } else if let Some(w) = b.words {
         json!({"words": w})
+    } else if let Some(c) = b.chars {
+        json!({"chars": c})
     } else {
         json!({"sentences": b.sentences.unwrap_or(3)})
     }
@@ -459,8 +492,12 @@ mod tests {
     fn lead_follows_the_budget() {
         let text = "Title\n\nOne two three. Four five. Six seven eight nine.";
         let sents = gisty::split(text, gisty::Language::English);
-        let budget =
-            |sentences, ratio, words| BudgetArgs { sentences, ratio, words };
+        let budget = |sentences, ratio, words| BudgetArgs {
+            sentences,
+            ratio,
+            words,
+            chars: None,
+        };
         let lead = |b: &BudgetArgs| -> Vec<&str> {
             lead_sentences(text, &sents, b).collect()
         };
@@ -472,5 +509,11 @@ mod tests {
         assert_eq!(lead(&budget(None, Some(0.5), None)).len(), 2);
         assert_eq!(lead(&budget(None, None, Some(5))).len(), 2);
         assert_eq!(lead(&budget(None, None, Some(1))), ["One two three."]);
+        // 14 + 1 + 10 = 25 characters as printed.
+        let chars =
+            |c| BudgetArgs { chars: Some(c), ..budget(None, None, None) };
+        assert_eq!(lead(&chars(25)).len(), 2);
+        assert_eq!(lead(&chars(24)).len(), 1);
+        assert_eq!(lead(&chars(0)).len(), 1);
     }
 }

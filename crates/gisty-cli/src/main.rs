@@ -13,8 +13,12 @@ mod input;
 mod jsonl;
 mod output;
 mod sink;
+// Issue 8: HTML pages, -r, progress bars.
+mod html;
+mod progress;
+mod walk;
 
-use args::{Cli, Command, Format, SplitArgs, SummarizeArgs};
+use args::{Cli, Command, SplitArgs, SummarizeArgs};
 use config::Input;
 
 fn main() -> ExitCode {
@@ -42,98 +46,120 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let output = match &cli.command {
         None => cli.summarize.common.output.as_deref(),
         Some(Command::Split(args)) => args.common.output.as_deref(),
-        Some(Command::Eval(_)) => None,
+        Some(_) => None,
     };
     let mut out = sink::Sink::open(output)?;
     let failed = match cli.command {
         None => summarize(&cli.summarize, &mut out)?,
         Some(Command::Split(args)) => split(&args, &mut out)?,
         Some(Command::Eval(args)) => eval::run(&args, &mut out)?,
+        Some(Command::Completions { shell }) => {
+            use clap::CommandFactory;
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "gisty", &mut out);
+            false
+        }
+        Some(Command::Man) => {
+            use clap::CommandFactory;
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            false
+        }
     };
     out.finish()?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// Reads each input as text, calling `each` with its name (when several
-/// inputs are given) and text; a failed input is reported on stderr and
-/// the others go on. Returns whether any failed.
+/// Reads each input as text (the main text of an HTML page), calling
+/// `each` with how to name it and its text; a failed input is reported on
+/// stderr and the others go on. Returns whether any failed.
 fn for_each_text(
     inputs: &[Input],
     decode: input::Decode,
-    mut each: impl FnMut(Option<&str>, &str) -> Result<()>,
+    mut each: impl FnMut(output::Doc<'_>, &str) -> Result<()>,
 ) -> Result<bool> {
     let mut failed = false;
     let several = inputs.len() > 1;
+    let bar = progress::bar(Some(inputs.len() as u64));
     for input in inputs {
         match input::read_text(input, decode) {
             Ok(text) => {
                 let name = input.name();
-                each(several.then_some(name.as_str()), &text)?;
+                let path = match input {
+                    Input::File(p) => Some(p.as_path()),
+                    Input::Stdin => None,
+                };
+                let page =
+                    html::is_html(path, &text).then(|| html::extract(&text));
+                let (title, text) = match &page {
+                    Some(p) => (p.title.as_deref(), p.text.as_str()),
+                    None => (None, text.as_str()),
+                };
+                each(output::Doc { name: &name, several, title }, text)?;
             }
             Err(e) => {
-                eprintln!("gisty: {e:#}");
+                bar.suspend(|| eprintln!("gisty: {e:#}"));
                 failed = true;
             }
         }
+        bar.inc(1);
     }
+    bar.finish_and_clear();
     Ok(failed)
 }
 
 fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
     let summarizer = config::summarizer(args)?;
-    let budget = config::budget(&args.budget)?;
-    let inputs = config::inputs(&args.files);
+    let budget = config::budget(args)?;
+    let emphasis = config::emphasis(args);
+    let (inputs, walk_failed) =
+        walk::expand(config::inputs(&args.files), args.common.recursive);
     let mut scratch = gisty::Scratch::new();
     if args.common.jsonl {
+        let bar = progress::bar(None);
         let tally = jsonl::run(&inputs, out, |rec, buf| {
             let summary =
                 summarizer.summarize_with(&mut scratch, &rec.text, budget);
+            bar.inc(1);
             output::summary_jsonl(buf, rec.id, &summary)
         })?;
-        return Ok(tally.failed > 0);
+        bar.finish_and_clear();
+        return Ok(walk_failed || tally.failed > 0);
     }
     let mut first = true;
-    for_each_text(&inputs, input::Decode::of(&args.common), |name, text| {
+    let decode = input::Decode::of(&args.common);
+    let failed = for_each_text(&inputs, decode, |doc, text| {
         let summary = summarizer.summarize_with(&mut scratch, text, budget);
-        match args.format {
-            Format::Text => {
-                if let Some(name) = name {
-                    if !first {
-                        writeln!(out)?;
-                    }
-                    writeln!(out, "==> {name} <==")?;
-                }
-                output::summary_text(out, &summary)?;
-            }
-            Format::Json => output::summary_json(out, name, &summary)?,
-        }
+        output::summary(out, args.format, emphasis, doc, &summary, first)?;
         first = false;
         Ok(())
-    })
+    })?;
+    Ok(walk_failed || failed)
 }
 
 fn split(args: &SplitArgs, out: &mut impl Write) -> Result<bool> {
     let splitter = config::splitter(&args.common)?;
-    let inputs = config::inputs(&args.files);
-    let mut sentences = Vec::new();
+    let (inputs, walk_failed) =
+        walk::expand(config::inputs(&args.files), args.common.recursive);
     if args.common.jsonl {
         let tally = jsonl::run(&inputs, out, |rec, buf| {
-            splitter.split_into(&rec.text, &mut sentences);
+            let sentences = splitter.sentences(&rec.text);
             output::split_jsonl(buf, rec.id, &rec.text, &sentences)
         })?;
-        return Ok(tally.failed > 0);
+        return Ok(walk_failed || tally.failed > 0);
     }
     let mut first = true;
-    for_each_text(&inputs, input::Decode::of(&args.common), |name, text| {
-        if let Some(name) = name {
+    let decode = input::Decode::of(&args.common);
+    let failed = for_each_text(&inputs, decode, |doc, text| {
+        if doc.several {
             if !first {
                 writeln!(out)?;
             }
-            writeln!(out, "==> {name} <==")?;
+            writeln!(out, "==> {} <==", doc.name)?;
         }
-        splitter.split_into(text, &mut sentences);
+        let sentences = splitter.sentences(text);
         output::split_text(out, text, &sentences)?;
         first = false;
         Ok(())
-    })
+    })?;
+    Ok(walk_failed || failed)
 }

@@ -10,6 +10,8 @@ pub(crate) struct Candidate {
     pub(crate) score: f32,
     /// Words in the sentence, for word budgets.
     pub(crate) words: usize,
+    /// Characters of the sentence as displayed, for character budgets.
+    pub(crate) chars: usize,
 }
 
 /// Picks from `cands` (in document order) under `budget`: best scores
@@ -27,14 +29,19 @@ pub(crate) fn select(
     order.sort_by(|&a, &b| {
         cands[b].score.total_cmp(&cands[a].score).then(a.cmp(&b))
     });
+    // Sentence length limits, unless no sentence meets them.
+    if order.iter().any(|&i| budget.admits(cands[i].words)) {
+        order.retain(|&i| budget.admits(cands[i].words));
+    }
     if let Some(limit) = budget.sentence_limit(cands.len()) {
         out.extend(order.iter().take(limit));
-    } else if let Some(limit) = budget.word_limit() {
+    } else if let Some(limit) = budget.length_limit() {
         let mut used = 0usize;
         for &i in order.iter() {
-            let w = cands[i].words;
-            if used + w <= limit {
-                used += w;
+            let c = &cands[i];
+            let cost = budget.cost(c.words, c.chars, out.len());
+            if used.saturating_add(cost) <= limit {
+                used += cost;
                 out.push(i);
             }
         }
@@ -49,11 +56,17 @@ pub(crate) fn select(
 mod tests {
     use super::*;
 
+    /// Candidates of `words` words, each word 4 characters and a space.
     fn cands(scores: &[(f32, usize)]) -> Vec<Candidate> {
         scores
             .iter()
             .enumerate()
-            .map(|(index, &(score, words))| Candidate { index, score, words })
+            .map(|(index, &(score, words))| Candidate {
+                index,
+                score,
+                words,
+                chars: (words * 5).saturating_sub(1),
+            })
             .collect()
     }
 
@@ -91,6 +104,12 @@ mod tests {
         [1, 2]
     );
     t!(
+        ratio_of_an_f32_that_is_not_exact,
+        [(0.1, 5), (0.3, 5), (0.2, 5), (0.4, 5), (0.0, 5)],
+        Budget::ratio(0.2).unwrap(),
+        [3]
+    );
+    t!(
         ratio_at_least_one,
         [(0.1, 5), (0.3, 5), (0.2, 5)],
         Budget::ratio(0.01).unwrap(),
@@ -107,6 +126,40 @@ mod tests {
         [(0.9, 50), (0.8, 60)],
         Budget::words(10),
         [0]
+    );
+    t!(
+        chars_count_one_space_between,
+        // 14 + 1 + 9 = 24 characters fit in 24.
+        [(0.9, 3), (0.8, 4), (0.7, 2)],
+        Budget::chars(24),
+        [0, 2]
+    );
+    t!(
+        chars_count_the_space_too,
+        // 14 + 9 = 23, but with the space between them 24.
+        [(0.9, 3), (0.8, 2), (0.7, 2)],
+        Budget::chars(23),
+        [0]
+    );
+    t!(chars_keep_the_best_alone, [(0.2, 9), (0.9, 9)], Budget::chars(5), [1]);
+    t!(chars_zero_keeps_one, [(0.2, 1), (0.9, 1)], Budget::chars(0), [1]);
+    t!(
+        sentence_words_filter_then_rank,
+        [(0.9, 2), (0.8, 12), (0.7, 6), (0.6, 30)],
+        Budget::sentences(2).sentence_words(5..=20).unwrap(),
+        [1, 2]
+    );
+    t!(
+        sentence_words_with_length_budget,
+        [(0.9, 2), (0.8, 12), (0.7, 6)],
+        Budget::words(14).sentence_words(5..).unwrap(),
+        [1]
+    );
+    t!(
+        sentence_words_set_aside_when_nothing_fits,
+        [(0.3, 2), (0.9, 3)],
+        Budget::sentences(1).sentence_words(10..).unwrap(),
+        [1]
     );
     t!(
         nan_scores_do_not_panic,

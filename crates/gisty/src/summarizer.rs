@@ -1,13 +1,14 @@
 //! The summariser: a validated configuration, and the pipeline that runs
 //! it over a text.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
 
-use crate::analyze::{Analysis, Set, TermId, Vocab, hasher};
+use crate::analyze::{Analysis, Set, TermId, Vocab};
 use crate::budget::Budget;
 use crate::error::BuildError;
-use crate::lang::Language;
+use crate::focus;
+use crate::lang::{self, Language, Lexicon};
 use crate::score::{self, Stats};
 use crate::segment::{Sentence, SentenceKind, Splitter};
 use crate::select::{self, Candidate};
@@ -33,8 +34,11 @@ pub const DEFAULT_POSITION_WEIGHT: f32 = 0.5;
 #[derive(Clone, Debug)]
 pub struct SummarizerBuilder {
     language: Language,
+    auto: bool,
     position_weight: f32,
-    extra_stop_words: Vec<String>,
+    lexicon: Lexicon,
+    abbreviations: Vec<String>,
+    focus: String,
 }
 
 impl Default for SummarizerBuilder {
@@ -49,15 +53,53 @@ impl SummarizerBuilder {
     pub fn new() -> SummarizerBuilder {
         SummarizerBuilder {
             language: Language::English,
+            auto: false,
             position_weight: DEFAULT_POSITION_WEIGHT,
-            extra_stop_words: Vec::new(),
+            lexicon: Lexicon {
+                stop_words: Vec::new(),
+                builtin_stop_words: true,
+            },
+            abbreviations: Vec::new(),
+            focus: String::new(),
         }
     }
 
     /// The language of the texts: its sentence rules, stop words and
-    /// stemmer.
+    /// stemmer. Turns off [`language_auto`](Self::language_auto).
     pub fn language(&mut self, language: Language) -> &mut SummarizerBuilder {
         self.language = language;
+        self.auto = false;
+        self
+    }
+
+    /// Tells the language of each text by itself
+    /// ([`Language::detect`]), and summarises it with that language's
+    /// stop words, stemmer and sentence rules.
+    ///
+    /// A text whose language cannot be told (too short, no letters, a
+    /// language gisty does not know) is summarised language-agnostically:
+    /// no stemmer, no built-in stop words, character bigrams for
+    /// unspaced scripts, and the sentence rules of the language last
+    /// given to [`language`](Self::language) (English by default).
+    /// [`Summary::language`] says which language was used and
+    /// [`Summary::language_detected`] whether it was detected.
+    ///
+    /// Each language's word lists are built the first time a text in it
+    /// is seen, once for the summariser and all its clones.
+    ///
+    /// ```
+    /// use gisty::{Budget, Language, Summarizer};
+    ///
+    /// let summarizer = Summarizer::builder().language_auto().build()?;
+    /// let text = "La commune a inauguré mardi une école de cuisine. \
+    ///             Elle accueillera trente élèves par an.";
+    /// let summary = summarizer.summarize(text, Budget::sentences(1));
+    /// assert_eq!(summary.language(), Some(Language::French));
+    /// assert!(summary.language_detected());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn language_auto(&mut self) -> &mut SummarizerBuilder {
+        self.auto = true;
         self
     }
 
@@ -76,8 +118,54 @@ impl SummarizerBuilder {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        self.extra_stop_words
+        self.lexicon
+            .stop_words
             .extend(words.into_iter().map(|w| w.as_ref().to_string()));
+        self
+    }
+
+    /// Whether the language's own stop words are used (the default).
+    /// With `false`, only the words given to
+    /// [`stop_words`](Self::stop_words) are stop words: the user's list
+    /// replaces the built-in one.
+    pub fn builtin_stop_words(&mut self, yes: bool) -> &mut SummarizerBuilder {
+        self.lexicon.builtin_stop_words = yes;
+        self
+    }
+
+    /// Abbreviations after which a full stop does not end a sentence, on
+    /// top of the splitter's own (`"approx."` or `"approx"`; compared
+    /// after lowercasing). Applies to [`Summarizer::summarize`] and
+    /// [`Summarizer::sentences`].
+    pub fn abbreviations<I, S>(&mut self, words: I) -> &mut SummarizerBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.abbreviations
+            .extend(words.into_iter().map(|w| w.as_ref().to_string()));
+        self
+    }
+
+    /// Focuses summaries on the words of `terms`: sentences about them are
+    /// favoured. The words are analysed as the text is (lowercased, stop
+    /// words dropped, stemmed), and a sentence's score is multiplied by
+    /// `1 + 2 * share`, where `share` is the share of the distinct focus
+    /// terms it holds. An empty string (the default) means no focus.
+    /// Checked by [`build`](Self::build).
+    ///
+    /// ```
+    /// use gisty::{Budget, Summarizer};
+    ///
+    /// let text = "The council met on Monday. It approved the budget. \
+    ///             Parks will get new trees. Roads will be repaired.";
+    /// let summarizer = Summarizer::builder().focus("park trees").build()?;
+    /// let summary = summarizer.summarize(text, Budget::sentences(1));
+    /// assert_eq!(summary.to_string(), "Parks will get new trees.");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn focus(&mut self, terms: &str) -> &mut SummarizerBuilder {
+        self.focus = terms.to_string();
         self
     }
 
@@ -85,7 +173,8 @@ impl SummarizerBuilder {
     ///
     /// # Errors
     ///
-    /// When the position weight is not a number in `[0, 1]`.
+    /// When the position weight is not a number in `[0, 1]`, or the focus
+    /// is not empty but has no term (only stop words or numbers).
     pub fn build(&self) -> Result<Summarizer, BuildError> {
         let w = self.position_weight;
         if !(w.is_finite() && (0.0..=1.0).contains(&w)) {
@@ -95,27 +184,33 @@ impl SummarizerBuilder {
                 "a number in [0, 1]",
             ));
         }
-        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-        let mut stop_words: Set<Box<str>> = Set::with_hasher(hasher());
-        stop_words
-            .extend(self.language.stop_words().iter().map(|w| Box::from(*w)));
-        let mut buf = String::new();
-        for w in &self.extra_stop_words {
-            crate::analyze::fold_into(w.trim(), &mut buf);
-            stop_words.insert(buf.as_str().into());
+        let inner = Inner {
+            language: self.language,
+            auto: self.auto,
+            position_weight: w,
+            lexicon: self.lexicon.clone(),
+            abbreviations: lang::abbrev::set(&self.abbreviations),
+            focus: self.focus.clone(),
+            analyses: (0..=Language::ALL.len())
+                .map(|_| OnceLock::new())
+                .collect(),
+        };
+        if !self.auto {
+            // A fixed language pays for its word lists here, once.
+            inner.analysis(Some(self.language));
         }
-        Ok(Summarizer {
-            inner: Arc::new(Inner {
-                splitter: Splitter::new(self.language),
-                language: self.language,
-                position_weight: w,
-                analysis: Analysis {
-                    stop_words,
-                    stemmer: self.language.stemmer(),
-                    id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-                },
-            }),
-        })
+        // Focus words must leave at least one term in the language the
+        // summariser is built for (under `auto`, its fallback language).
+        let mut focus_terms = Vec::new();
+        Vocab::default().analyze(
+            inner.analysis(Some(self.language)),
+            &self.focus,
+            &mut focus_terms,
+        );
+        if focus_terms.is_empty() && !self.focus.trim().is_empty() {
+            return Err(BuildError::empty_focus(&self.focus));
+        }
+        Ok(Summarizer { inner: Arc::new(inner) })
     }
 }
 
@@ -144,10 +239,53 @@ pub struct Summarizer {
 
 #[derive(Debug)]
 struct Inner {
-    splitter: Splitter,
+    /// The fixed language, or under `auto` the fallback for sentence
+    /// rules.
     language: Language,
+    auto: bool,
     position_weight: f32,
-    analysis: Analysis,
+    lexicon: Lexicon,
+    abbreviations: Set<Box<str>>,
+    /// The focus words, analysed anew with each text's vocabulary.
+    focus: String,
+    /// One analysis per language of [`Language::ALL`], by index, and a
+    /// last one for texts of unknown language; each built on first use.
+    analyses: Box<[OnceLock<Analysis>]>,
+}
+
+impl Inner {
+    /// The analysis of `language` (`None`: unknown), built on first use.
+    fn analysis(&self, language: Option<Language>) -> &Analysis {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+        let i = language.map_or(Language::ALL.len(), Language::index);
+        self.analyses[i].get_or_init(|| {
+            let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+            lang::analysis(language, &self.lexicon, id)
+        })
+    }
+
+    /// The language to summarise `text` in, and whether it was detected.
+    fn language_of(&self, text: &str) -> (Option<Language>, bool) {
+        if !self.auto {
+            return (Some(self.language), false);
+        }
+        match Language::detect(text) {
+            Some(l) => (Some(l), true),
+            None => (None, false),
+        }
+    }
+
+    /// Splits `text` with the rules of `language` and the user's
+    /// abbreviations.
+    fn split_into(
+        &self,
+        language: Option<Language>,
+        text: &str,
+        out: &mut Vec<Sentence>,
+    ) {
+        Splitter::new(language.unwrap_or(self.language)).split_into(text, out);
+        lang::abbrev::merge(text, &self.abbreviations, out);
+    }
 }
 
 impl Default for Summarizer {
@@ -169,14 +307,27 @@ impl Summarizer {
         SummarizerBuilder::new()
     }
 
-    /// The language this summariser was built for.
+    /// The language this summariser was built for: under
+    /// [`language_auto`](SummarizerBuilder::language_auto), the one whose
+    /// sentence rules apply to texts whose language cannot be told.
     pub fn language(&self) -> Language {
         self.inner.language
     }
 
-    /// The sentences of `text` as this summariser splits them.
+    /// True when this summariser tells each text's language by itself
+    /// ([`SummarizerBuilder::language_auto`]).
+    pub fn is_language_auto(&self) -> bool {
+        self.inner.auto
+    }
+
+    /// The sentences of `text` as this summariser splits them (in the
+    /// detected language, under
+    /// [`language_auto`](SummarizerBuilder::language_auto)).
     pub fn sentences(&self, text: &str) -> Vec<Sentence> {
-        self.inner.splitter.split(text)
+        let mut out = Vec::new();
+        let (language, _) = self.inner.language_of(text);
+        self.inner.split_into(language, text, &mut out);
+        out
     }
 
     /// Summarises `text` within `budget`.
@@ -198,8 +349,10 @@ impl Summarizer {
     ) -> Summary<'t> {
         let inner = &*self.inner;
         let s = scratch;
-        inner.splitter.split_into(text, &mut s.sentences);
-        s.vocab.prepare(&inner.analysis);
+        let (language, detected) = inner.language_of(text);
+        let analysis = inner.analysis(language);
+        inner.split_into(language, text, &mut s.sentences);
+        s.vocab.prepare(analysis);
         s.terms.clear();
         s.ranges.clear();
         s.cands.clear();
@@ -213,7 +366,7 @@ impl Summarizer {
                 }
                 let start = s.terms.len();
                 let words = s.vocab.analyze(
-                    &inner.analysis,
+                    analysis,
                     sent.span.slice(text),
                     &mut s.terms,
                 );
@@ -223,12 +376,17 @@ impl Summarizer {
                 }
                 s.terms[start..].sort_unstable();
                 s.ranges.push(start..s.terms.len());
-                s.cands.push(Candidate { index, score: 0.0, words });
+                let chars = budget.chars_of(sent.span.slice(text));
+                s.cands.push(Candidate { index, score: 0.0, words, chars });
             }
             if !s.cands.is_empty() {
                 break;
             }
         }
+        s.focus.clear();
+        s.vocab.analyze(analysis, &inner.focus, &mut s.focus);
+        s.focus.sort_unstable();
+        s.focus.dedup();
         s.stats.count(&s.terms, &s.ranges, s.vocab.len());
         let n = s.cands.len() as u32;
         s.parts.clear();
@@ -238,13 +396,15 @@ impl Summarizer {
             best = best.max(content);
             s.parts.push(ScoreParts { content, position: 0.0 });
         }
-        for (rank, (p, c)) in s.parts.iter_mut().zip(&mut s.cands).enumerate()
+        for (rank, ((p, c), r)) in
+            s.parts.iter_mut().zip(&mut s.cands).zip(&s.ranges).enumerate()
         {
             if best > 0.0 {
                 p.content /= best;
             }
             p.position = score::position(rank);
-            c.score = score::total(*p, inner.position_weight);
+            c.score = score::total(*p, inner.position_weight)
+                * focus::factor(&s.terms[r.clone()], &s.focus);
         }
         select::select(&s.cands, budget, &mut s.order, &mut s.picked);
         let picks = s
@@ -260,7 +420,13 @@ impl Summarizer {
                 }
             })
             .collect();
-        Summary { text, picks, total: s.sentences.len() }
+        Summary {
+            text,
+            picks,
+            total: s.sentences.len(),
+            language,
+            language_detected: detected,
+        }
     }
 }
 
@@ -280,6 +446,7 @@ pub struct Scratch {
     stats: Stats,
     order: Vec<usize>,
     picked: Vec<usize>,
+    focus: Vec<TermId>,
 }
 
 impl Scratch {

@@ -2,20 +2,22 @@
 //!
 //! Two passes, both linear in the length of the text:
 //!
-//! 1. **Blocks** (`blocks`): the text is cut into paragraphs at blank
-//!    lines (rule `BlankLine`; CRLF and lone CR count as line ends), and a
-//!    paragraph into blocks: a line that starts a list item begins a new
-//!    block (rule `ListLine`); a short line without terminal punctuation
-//!    before a capitalised line or a list item stands alone as a heading
-//!    (rule `HeadingLine`); a paragraph none of whose lines ends with
-//!    terminal punctuation is a list of lines, each a block of its own
-//!    (rule `LineList`). Other line breaks are hard wraps inside a sentence
-//!    (rule `HardWrap`).
-//! 2. **Sentences** (`scan`): each block is scanned once, left to right,
-//!    and the named rules listed in `scan`'s documentation decide at each
-//!    terminator whether it ends a sentence. Per-language data (extra
+//! 1. **Blocks** (`blocks` in `segment/mod.rs`): the text is cut into
+//!    paragraphs at blank lines (rule `BlankLine`; CRLF and lone CR count
+//!    as line ends), and a paragraph into blocks: a line that starts a
+//!    list item begins a new block (rule `ListLine`); a line without
+//!    terminal punctuation that does not continue a sentence and does not
+//!    look hard-wrapped (it is the last line, or shorter than 70% of the
+//!    paragraph's widest line and not followed by a lowercase line) stands
+//!    alone as a heading (rule `HeadingLine`); a paragraph none of whose
+//!    lines ends with terminal punctuation is a list of lines, each a block
+//!    of its own (rule `LineList`). Other line breaks are hard wraps inside
+//!    a sentence (rule `HardWrap`).
+//! 2. **Sentences** (`segment/scan.rs`): each block is scanned once, left
+//!    to right, and the named rules listed at the top of `scan.rs` decide
+//!    at each terminator whether it ends a sentence. Per-language data (extra
 //!    terminators, abbreviations, sentence starters, month names) lives in
-//!    `tables`.
+//!    `segment/tables.rs`.
 //!
 //! A heading block that yields a single sentence is a
 //! [`SentenceKind::Heading`]; everything else is [`SentenceKind::Text`].
@@ -25,7 +27,7 @@
 //! The first version of this module used unicode-segmentation's sentence
 //! boundaries (UAX #29) and corrected them. It was dropped: UAX #29 knows
 //! no abbreviations, treats every line break as a paragraph end, breaks
-//! after `?`/`!` before a lowercase word and never between `world.Today`
+//! after `?`/`!` before a lowercase word and never between `ended.Fans`
 //! (STYLE.md, 4.1), so almost every one of its boundaries needed a second
 //! look with the same context the scanner already has. A hand-written
 //! scanner over the candidate terminators is simpler to reason about, makes

@@ -22,17 +22,17 @@
 //!   terminators end a sentence without a following space.
 //! - `NeedsSpace`: `.` `?` `!` and colons end a sentence only before white
 //!   space, except for `GluedSentence`.
-//! - `GluedSentence`: `world.Today`, `1,000.That`: a period between a
+//! - `GluedSentence`: `ended.Fans`, `2,500.Nobody`: a period between a
 //!   lowercase letter or digit and a capital letter, outside URLs and
 //!   e-mail addresses, ends a sentence.
 //! - `UrlEmail`: the periods inside a URL or e-mail address are not ends.
 //! - `ContinuesLowercase`: a terminator before a lowercase word does not
-//!   end the sentence (`“Why?” she asked`, `Yahoo! in`, `e.g. a hammer`),
+//!   end the sentence (`“Why?” she asked`, `Jeopardy! in`, `e.g. a hammer`),
 //!   except the Greek period and the Kazakh `?`/`!`.
 //! - `ContinuesPunctuation`: a terminator followed directly by a comma or
 //!   another mark (`.»,`) does not end it; nor one before `№` (a citation).
 //! - `DashContinuation`: `?` or `!` before a dash and a lowercase word
-//!   (`бар? — деді`) does not end the sentence.
+//!   (`бе? — деді`) does not end the sentence.
 //! - `Abbreviation`: the language's table ([`super::tables`]) says how a
 //!   period after an abbreviation behaves: `Prefix`, `Number`, `Inner`,
 //!   `Time`.
@@ -42,15 +42,15 @@
 //!   behave as an `Inner` abbreviation.
 //! - `SentenceStarter`: after an `Inner` abbreviation or an initial, a
 //!   capitalised word from the language's starter list makes the period
-//!   an end (`in the U.S. How about you?`).
+//!   an end (`moved to the U.K. They followed`).
 //! - `FrontedTime`: `a.m.`/`p.m.` before a capital ends the sentence,
 //!   unless the sentence so far is only a fronted time phrase
-//!   (`At 5 a.m. Mr. Smith left.`).
+//!   (`By 9 p.m. Officer Diaz had arrived.`).
 //! - `OrdinalDate`: in languages writing ordinals with a period, a number
-//!   before a month name (`12. Juni`) or a Roman numeral before a
-//!   capitalised word (`XII. Pluk`) is an ordinal, not an end.
+//!   before a month name (`3. Oktober`) or a Roman numeral before a
+//!   capitalised word (`Pius XII. Besuchte`) is an ordinal, not an end.
 //! - `NumberEnd`: a number with a period before a capital or a digit ends
-//!   the sentence (`$100.00. It`, `Seite 12. Dort`, `kwamen. 81 procent`).
+//!   the sentence (`$45.50. It`, `Kapitel 12. Danach`, `het. 40 mensen`).
 //! - `Ellipsis`: `...` and `…` end a sentence before a capital, not before
 //!   a lowercase word; a spaced `. . .` is an omission and never ends one;
 //!   a spaced `. . . .` does; a word's own period followed by a spaced
@@ -62,8 +62,11 @@
 //! - `QuotedSpeech`: a terminator inside an open quotation that closes
 //!   within [`QUOTE_REACH`] bytes and is embedded in the sentence (closed
 //!   after a comma or a word, and followed by a lowercase word or a comma)
-//!   does not end the sentence (`„A. B,“ reagoval`); inside CJK brackets
-//!   (`《摔跤吧！爸爸》`) it never does.
+//!   does not end the sentence (`„Je neskoro. Ideme,“ povedal`); inside CJK brackets
+//!   (`「你好！再见」`) it never does.
+//! - `CommaEnumeration`: the Arabic comma (a terminator in Arabic) does
+//!   not end a segment before a single word closed by another comma (a
+//!   list: `الخبز، والحليب،`).
 //! - `BidiTransparent`: Unicode format characters (bidi marks and
 //!   embeddings) around a terminator are ignored.
 
@@ -350,6 +353,8 @@ struct Cluster {
     no_space: bool,
     /// A colon-like extra terminator (`:`, `،`, `;`).
     colon: bool,
+    /// The Arabic comma `،` among them.
+    comma: bool,
     /// A spaced ellipsis `. . .` (periods separated by single spaces).
     spaced: bool,
     /// A closing mark is part of the cluster.
@@ -377,7 +382,11 @@ impl<'a> Scanner<'a> {
         Scanner { s, rules, lower: String::new(), finders: Vec::new() }
     }
 
+    #[inline]
     fn is_terminator(&self, c: char) -> bool {
+        if c.is_ascii() && !matches!(c, '.' | '?' | '!' | ':' | ';') {
+            return false;
+        }
         (c == '.' && self.rules.data.period_ends)
             || universal_terminator(c)
             || self.rules.data.extra_terminators.contains(&c)
@@ -400,7 +409,14 @@ impl<'a> Scanner<'a> {
         let mut marker_token = false;
         let mut first_was_bullet = false;
         let mut quote: Option<Quote> = None;
+        let bytes = s.as_bytes();
         while i < n {
+            if !at_token_start && bytes[i].is_ascii_alphanumeric() {
+                // The common case: inside a word, neither a quote nor a
+                // terminator nor white space.
+                i += 1;
+                continue;
+            }
             let Some((c, len)) = char_at(s, i) else { break };
             if c.is_whitespace() {
                 i += len;
@@ -418,9 +434,14 @@ impl<'a> Scanner<'a> {
                     || token.starts_with("www.")
                     || token.contains('@');
                 let marker = parse_marker(token);
+                // A dash inside a line is punctuation, not a bullet.
+                let dash_bullet = marker.is_some_and(|m| {
+                    m.label == Label::None && m.bullet.is_some_and(dash)
+                });
                 if sent_tokens > 0
                     && marker.is_some()
                     && marker == expected
+                    && !dash_bullet
                     && tok_end < n
                 {
                     sink.sentence(sent_start, tok_start);
@@ -441,6 +462,11 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 sent_tokens += 1;
+            }
+            if c.is_ascii_alphanumeric() {
+                // The common case: neither a quote nor a terminator.
+                i += 1;
+                continue;
             }
             // Rule `QuotedSpeech`: track the open quotation.
             if let Some(q) = quote {
@@ -525,10 +551,20 @@ impl<'a> Scanner<'a> {
                     cl.no_space = true;
                 } else if matches!(c, ':' | '،' | ';') {
                     cl.colon = true;
+                    cl.comma |= c == '،';
                 } else {
                     cl.question = true;
                 }
             } else if closer(c) && j > i {
+                if c == '"'
+                    && quote.is_none_or(|q| q.closer != '"')
+                    && char_at(s, j + 1)
+                        .is_some_and(|(d, _)| !d.is_whitespace())
+                {
+                    // `cheered."It's`: no quotation is open, so the mark
+                    // opens the next one.
+                    break;
+                }
                 if quote.is_some_and(|q| q.closer == c) {
                     *quote = None;
                 }
@@ -542,12 +578,19 @@ impl<'a> Scanner<'a> {
             }
             j += len;
         }
-        // French spacing: `. »` keeps the guillemet with its sentence.
-        if s[j..].starts_with(" »") || s[j..].starts_with(" ›") {
-            let k = j + 1 + '»'.len_utf8();
-            if char_at(s, k).is_none_or(|(c, _)| c.is_whitespace()) {
-                if quote.is_some_and(|q| q.closer == '»' || q.closer == '›')
-                {
+        // A closing mark after a space (French `. »`, or `won. " Then`
+        // when a quotation is open) stays with its sentence.
+        if let Some(rest) = s[j..].strip_prefix(' ')
+            && let Some(c) = rest.chars().next()
+            && match c {
+                '»' | '›' | '”' => true,
+                '"' => quote.is_some_and(|q| q.closer == '"'),
+                _ => false,
+            }
+        {
+            let k = j + 1 + c.len_utf8();
+            if char_at(s, k).is_none_or(|(d, _)| d.is_whitespace()) {
+                if quote.is_some_and(|q| q.closer == c) {
                     *quote = None;
                 }
                 j = k;
@@ -594,6 +637,8 @@ impl<'a> Scanner<'a> {
                 }
                 return (!self.quoted(e, i, quote)).then_some(e);
             }
+            // Look through an opening mark: `cheered."It's`.
+            let nc = char_at(s, skip_openers(s, e)).map_or(nc, |(c, _)| c);
             if url_like || cl.colon || !nc.is_uppercase() {
                 return None;
             }
@@ -605,7 +650,7 @@ impl<'a> Scanner<'a> {
                     && !cl.closed
                     && !cl.ellipsis
                     && prev.is_some_and(|p| p.is_lowercase() || p.is_numeric())
-                    && self.word_before(word_start, i).chars().count() >= 2
+                    && self.glued_word_ends(word_start, i)
             };
             return glued_ok.then_some(e);
         }
@@ -630,6 +675,11 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             return Some(e);
+        }
+        // Rule `CommaEnumeration`: "الخبز، والحليب،": an Arabic comma before
+        // a single word that another comma closes lists, it does not end.
+        if cl.comma && one_word_then(s, m, '،') {
+            return None;
         }
         if cl.no_space || cl.colon {
             return Some(e);
@@ -679,9 +729,14 @@ impl<'a> Scanner<'a> {
             if cl.spaced && cl.periods == 3 {
                 return None;
             }
+            // An ellipsis standing alone or opening a word ("waited. ...
+            // Then", `"...`) leads into what follows.
+            if word.is_empty() && !cl.spaced {
+                return None;
+            }
             // Four dots are a period and an ellipsis; three (or `…`)
             // end a sentence only before a sentence starter ("Wait...
-            // What?"), not before a name ("such as... Maldives").
+            // What?"), not before a name ("like... Paris").
             let ends =
                 cl.periods >= 4 || self.starter_at(m) || uncased_letter(fc);
             return (capital && ends).then_some(e);
@@ -770,6 +825,14 @@ impl<'a> Scanner<'a> {
         if w.len() > MAX_WORD { "" } else { w }
     }
 
+    /// Rule `GluedSentence`: whether the word before a glued period is an
+    /// ordinary word of two letters or more (not a title: `Mr.Jones`).
+    fn glued_word_ends(&mut self, word_start: usize, i: usize) -> bool {
+        let word = self.word_before(word_start, i);
+        word.chars().nth(1).is_some()
+            && self.abbreviation(word) != Some(Abbr::Prefix)
+    }
+
     /// The kind of `word` in the language's table.
     fn abbreviation(&mut self, word: &str) -> Option<Abbr> {
         if word.is_empty() || word.len() > MAX_WORD {
@@ -777,7 +840,7 @@ impl<'a> Scanner<'a> {
         }
         self.lower.clear();
         for c in word.chars() {
-            self.lower.extend(c.to_lowercase());
+            push_lower(&mut self.lower, c);
         }
         self.rules.abbreviation(&self.lower)
     }
@@ -798,7 +861,7 @@ impl<'a> Scanner<'a> {
             if j - m > MAX_WORD {
                 return None;
             }
-            self.lower.extend(c.to_lowercase());
+            push_lower(&mut self.lower, c);
             j += len;
         }
         if count == 1 && char_at(s, j).is_some_and(|(c, _)| c == '.') {
@@ -906,6 +969,16 @@ fn implicit_abbreviation(word: &str) -> Option<Abbr> {
     Some(Abbr::Inner)
 }
 
+/// Appends the lowercase form of `c` to `out` (ASCII without a table).
+#[inline]
+fn push_lower(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
 fn is_number(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| c.is_ascii_digit())
 }
@@ -916,6 +989,19 @@ fn is_roman(word: &str) -> bool {
         && word
             .chars()
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+/// Whether the text at `m` is one word (letters and marks, at most
+/// [`MAX_WORD`] bytes) followed directly by `mark`.
+fn one_word_then(s: &str, m: usize, mark: char) -> bool {
+    let mut j = m;
+    while let Some((c, len)) = char_at(s, j) {
+        if !(c.is_alphanumeric() || format_char(c)) || j - m > MAX_WORD {
+            break;
+        }
+        j += len;
+    }
+    j > m && char_at(s, j).is_some_and(|(c, _)| c == mark)
 }
 
 fn skip_ws(s: &str, mut j: usize) -> usize {

@@ -27,10 +27,10 @@ pub(crate) enum Abbr {
     /// a digit, a break before a capitalised word as after any word.
     Number,
     /// May end a sentence or not (`Co.`, `Inc.`, `Jr.`, `U.S.`): a break
-    /// only before a sentence starter ("Briggs & Co. It closed").
+    /// only before a sentence starter ("joined Acme Inc. She left").
     Inner,
     /// `a.m.` / `p.m.`: a break before a capitalised word, except at the
-    /// end of a fronted time phrase ("At 5 a.m. Mr. Smith left").
+    /// end of a fronted time phrase ("By 9 p.m. Officer Diaz had arrived").
     Time,
 }
 
@@ -82,14 +82,14 @@ pub(crate) struct LangData {
     pub starters: &'static [&'static str],
     /// Month names (lowercase), for rule `OrdinalDate`.
     pub months: &'static [&'static str],
-    /// Whether ordinals are written with a period ("12. Juni", "XII.
+    /// Whether ordinals are written with a period ("3. Oktober", "XII.
     /// Pluk"): rule `OrdinalDate`.
     pub ordinal_period: bool,
     /// Whether a period ends a sentence even before a lowercase word
     /// (Greek news text does not always capitalise after a period).
     pub period_before_lowercase_ends: bool,
     /// Whether `?` and `!` end a sentence before a lowercase word
-    /// (Kazakh and Russian enumerate questions: "кім? не?").
+    /// (Kazakh and Russian enumerate questions: "Кім? не? қашан?").
     pub question_before_lowercase_ends: bool,
     /// Prepositions that open a fronted time phrase (rule `FrontedTime`).
     pub time_prepositions: &'static [&'static str],

@@ -40,8 +40,8 @@ macro_rules! t {
 
 t!(
     simple,
-    "Hello World. My name is Jonas.",
-    ["Hello World.", "My name is Jonas."]
+    "Good morning, class. Today we read a poem.",
+    ["Good morning, class.", "Today we read a poem."]
 );
 t!(
     title_mr,
@@ -170,6 +170,11 @@ mod no_space_scripts {
 mod closers {
     use super::*;
     t!(
+        straight_quote_after_space,
+        "He said: \"We won. \" Then he left.",
+        ["He said: \"We won. \"", "Then he left."]
+    );
+    t!(
         quote_after_period,
         "He said, \"Stop.\" Then he left.",
         ["He said, \"Stop.\"", "Then he left."]
@@ -203,6 +208,11 @@ mod closers {
 mod glued_sentence {
     use super::*;
     t!(
+        before_opening_quote,
+        "They cheered.\"It's mine,\" he said.",
+        ["They cheered.", "\"It's mine,\" he said."]
+    );
+    t!(
         word_then_capital,
         "The game ended.Fans cheered.",
         ["The game ended.", "Fans cheered."]
@@ -218,6 +228,11 @@ mod glued_sentence {
         ["Visit example.com today."]
     );
     t!(acronym_is_not, "The A.B.C. rule holds.", ["The A.B.C. rule holds."]);
+    t!(
+        title_is_not,
+        "It had to be Mr.Jones. Yes.",
+        ["It had to be Mr.Jones.", "Yes."]
+    );
     t!(
         glued_then_title,
         "We left.Dr. Ray stayed.",
@@ -592,6 +607,16 @@ mod ellipsis {
     );
     t!(period_then_spaced_at_end, "He stopped. . . .", ["He stopped. . . ."]);
     t!(
+        standalone_after_period,
+        "I waited. ... Then it rained.",
+        ["I waited.", "... Then it rained."]
+    );
+    t!(
+        opening_a_quote,
+        "He asked. \"... Then what?\"",
+        ["He asked.", "\"... Then what?\""]
+    );
+    t!(
         leading,
         Dutch,
         "Het was stil. ...toen viel het.",
@@ -602,6 +627,11 @@ mod ellipsis {
 // Rule `ListItems`.
 mod list_items {
     use super::*;
+    t!(
+        dash_inside_line_is_not_a_bullet,
+        "- Film - Aviator; actor - Jamie Foxx",
+        ["# - Film - Aviator; actor - Jamie Foxx"]
+    );
     t!(parens, "1) Buy milk 2) Call Sam", ["1) Buy milk", "2) Call Sam"]);
     t!(
         letters,
@@ -666,6 +696,23 @@ mod quoted_speech {
         unclosed_quote,
         "\"Go. Now. Please. He ran.",
         ["\"Go.", "Now.", "Please.", "He ran."]
+    );
+}
+
+// Rule `CommaEnumeration`.
+mod comma_enumeration {
+    use super::*;
+    t!(
+        arabic_list,
+        Arabic,
+        "اشترى الخبز، والحليب، ثم عاد إلى البيت",
+        ["اشترى الخبز، والحليب،", "ثم عاد إلى البيت"]
+    );
+    t!(
+        arabic_clauses,
+        Arabic,
+        "وصل الوفد، وبدأت المحادثات صباحا",
+        ["وصل الوفد،", "وبدأت المحادثات صباحا"]
     );
 }
 
