@@ -12,6 +12,13 @@ mod jsonl;
 // The sample documents in corpus/.
 mod corpus;
 
+// Hostile input: huge lines, odd characters, bad encodings, hostile
+// JSON, failing inputs, `-o` under errors and interrupts, exit codes.
+mod hostile;
+
+// Regression tests, each named after what it found.
+mod regression;
+
 // Languages: detection, stop words and abbreviations per language.
 mod languages;
 

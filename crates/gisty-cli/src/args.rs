@@ -279,6 +279,24 @@ pub struct CommonArgs {
     )]
     pub jsonl: bool,
 
+    /// Write the output to FILE instead of standard output. FILE is
+    /// replaced atomically when the run ends: it holds either its old
+    /// contents or the whole new output, never part of it.
+    #[arg(
+        help = "Write to FILE (atomically: whole, or not at all)",
+        long_help,
+        short = 'o',
+        long,
+        value_name = "FILE"
+    )]
+    pub output: Option<PathBuf>,
+
+    /// Replace bytes that are not valid UTF-8 (or UTF-16) with U+FFFD and
+    /// go on, with a warning that counts them, instead of refusing the
+    /// file.
+    #[arg(help = "Replace bad bytes with U+FFFD (and warn)", long_help, long)]
+    pub lossy: bool,
+
     /// Read the files below each directory named, in sorted order
     /// (hidden files skipped).
     #[arg(

@@ -241,6 +241,8 @@ fn summariser(args: &EvalArgs) -> Result<(Summarizer, Budget)> {
             jsonl: false,
             recursive: false,
             abbreviations: None,
+            output: None,
+            lossy: false,
         },
         jobs: Default::default(),
         position_weight: args.position_weight,

@@ -1,6 +1,6 @@
 //! The `gisty` command: glue between the command line and the library.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -12,6 +12,7 @@ mod eval;
 mod input;
 mod jsonl;
 mod output;
+mod sink;
 // Issue 8: HTML pages, -r, progress bars.
 mod html;
 mod progress;
@@ -42,8 +43,12 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let output = match &cli.command {
+        None => cli.summarize.common.output.as_deref(),
+        Some(Command::Split(args)) => args.common.output.as_deref(),
+        Some(_) => None,
+    };
+    let mut out = sink::Sink::open(output)?;
     let failed = match cli.command {
         None => summarize(&cli.summarize, &mut out)?,
         Some(Command::Split(args)) => split(&args, &mut out)?,
@@ -60,7 +65,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             false
         }
     };
-    out.flush()?;
+    out.finish()?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -69,13 +74,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
 /// stderr and the others go on. Returns whether any failed.
 fn for_each_text(
     inputs: &[Input],
+    decode: input::Decode,
     mut each: impl FnMut(output::Doc<'_>, &str) -> Result<()>,
 ) -> Result<bool> {
     let mut failed = false;
     let several = inputs.len() > 1;
     let bar = progress::bar(Some(inputs.len() as u64));
     for input in inputs {
-        match input::read_text(input) {
+        match input::read_text(input, decode) {
             Ok(text) => {
                 let name = input.name();
                 let path = match input {
@@ -125,7 +131,8 @@ fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
     }
     let mut scratch = gisty::Scratch::new();
     let mut first = true;
-    let failed = for_each_text(&inputs, |doc, text| {
+    let decode = input::Decode::of(&args.common);
+    let failed = for_each_text(&inputs, decode, |doc, text| {
         let summary = summarizer.summarize_with(&mut scratch, text, budget);
         output::summary(out, args.format, emphasis, doc, &summary, first)?;
         first = false;
@@ -150,7 +157,8 @@ fn split(args: &SplitArgs, out: &mut impl Write) -> Result<bool> {
         return Ok(walk_failed || tally.failed > 0);
     }
     let mut first = true;
-    let failed = for_each_text(&inputs, |doc, text| {
+    let decode = input::Decode::of(&args.common);
+    let failed = for_each_text(&inputs, decode, |doc, text| {
         if doc.several {
             if !first {
                 writeln!(out)?;
