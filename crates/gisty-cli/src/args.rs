@@ -11,6 +11,9 @@ Examples:
   gisty -n 5 a.txt b.txt            five sentences of each file
   gisty --ratio 0.2 < report.txt    a fifth of the sentences of stdin
   gisty --format json article.txt   picked sentences with spans and scores
+  gisty --explain article.txt       the summary, then how each sentence scored
+  gisty --preset centrality a.txt   no lead bias: for reports, essays, features
+  gisty --title 'Budget passes' a.txt  favour sentences sharing its words
   gisty --jsonl -n 3 < docs.jsonl   one summary per JSON line, in order
   gisty split article.txt           one sentence per line
 
@@ -62,10 +65,38 @@ pub struct SummarizeArgs {
     #[command(flatten)]
     pub common: CommonArgs,
 
-    /// How much a sentence's position counts against its content, from
-    /// 0 (content alone) to 1 (the first sentences).
+    /// Kind of text: 'news' (the default) favours the first sentences,
+    /// as news is written; 'centrality' ignores position and picks the
+    /// sentences most central to the document, for text whose important
+    /// sentences may stand anywhere.
+    #[arg(long, value_enum, value_name = "PRESET")]
+    pub preset: Option<Preset>,
+
+    /// How much a sentence's position counts against its centrality,
+    /// from 0 (centrality alone) to 1 (the first sentences); overrides
+    /// the preset [default: 0.8].
     #[arg(long, value_name = "W")]
     pub position_weight: Option<f32>,
+
+    /// Sentences shorter than N words are picked only when nothing
+    /// better is left [default: 6].
+    #[arg(long, value_name = "N")]
+    pub min_words: Option<usize>,
+
+    /// Pass over a sentence whose similarity to one already picked is
+    /// above T, in (0, 1]; 1 turns this off [default: 0.5].
+    #[arg(long, value_name = "T")]
+    pub redundancy: Option<f32>,
+
+    /// The document's title: sentences that share its words score
+    /// higher. With --jsonl, each record's "title" is used instead.
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// Show how every sentence was scored: its score and each part
+    /// (a table with --format text; a "candidates" list in JSON).
+    #[arg(long)]
+    pub explain: bool,
 
     /// Output format of a summary.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -113,6 +144,15 @@ pub struct SplitArgs {
 
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// A named configuration for a kind of text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Preset {
+    /// Inverted-pyramid news: the first sentences weigh most.
+    News,
+    /// No position: the sentences most central to the document.
+    Centrality,
 }
 
 /// How a summary is printed.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use gisty::{Budget, Language, Splitter, Summarizer};
 
-use crate::args::{BudgetArgs, CommonArgs, SummarizeArgs};
+use crate::args::{BudgetArgs, CommonArgs, Preset, SummarizeArgs};
 
 /// Where a document comes from.
 #[derive(Clone, Debug)]
@@ -61,10 +61,22 @@ pub fn splitter(common: &CommonArgs) -> Result<Splitter> {
 pub fn summarizer(args: &SummarizeArgs) -> Result<Summarizer> {
     let mut b = Summarizer::builder();
     b.language(language(&args.common)?);
+    if let Some(p) = args.preset {
+        b.preset(match p {
+            Preset::News => gisty::Preset::News,
+            Preset::Centrality => gisty::Preset::Centrality,
+        });
+    }
     if let Some(w) = args.position_weight {
         b.position_weight(w);
     }
-    b.build().context("invalid --position-weight")
+    if let Some(n) = args.min_words {
+        b.min_words(n);
+    }
+    if let Some(t) = args.redundancy {
+        b.redundancy(t);
+    }
+    b.build().context("invalid --position-weight or --redundancy")
 }
 
 /// The budget the options describe: three sentences unless told.

@@ -76,17 +76,26 @@ fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
     let budget = config::budget(&args.budget)?;
     let inputs = config::inputs(&args.files);
     let mut scratch = gisty::Scratch::new();
+    let explain = args.explain;
     if args.common.jsonl {
         let tally = jsonl::run(&inputs, out, |rec, buf| {
-            let summary =
-                summarizer.summarize_with(&mut scratch, &rec.text, budget);
-            output::summary_jsonl(buf, rec.id, &summary)
+            let title = rec.title.as_deref().or(args.title.as_deref());
+            let summary = summarize_one(
+                &summarizer,
+                &mut scratch,
+                &rec.text,
+                title,
+                budget,
+            );
+            output::summary_jsonl(buf, rec.id, &summary, explain)
         })?;
         return Ok(tally.failed > 0);
     }
     let mut first = true;
     for_each_text(&inputs, |name, text| {
-        let summary = summarizer.summarize_with(&mut scratch, text, budget);
+        let title = args.title.as_deref();
+        let summary =
+            summarize_one(&summarizer, &mut scratch, text, title, budget);
         match args.format {
             Format::Text => {
                 if let Some(name) = name {
@@ -96,12 +105,31 @@ fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
                     writeln!(out, "==> {name} <==")?;
                 }
                 output::summary_text(out, &summary)?;
+                if explain {
+                    output::explain_text(out, &summary)?;
+                }
             }
-            Format::Json => output::summary_json(out, name, &summary)?,
+            Format::Json => {
+                output::summary_json(out, name, &summary, explain)?
+            }
         }
         first = false;
         Ok(())
     })
+}
+
+/// Summarises one text, with its title when one is known.
+fn summarize_one<'t>(
+    summarizer: &gisty::Summarizer,
+    scratch: &mut gisty::Scratch,
+    text: &'t str,
+    title: Option<&str>,
+    budget: gisty::Budget,
+) -> gisty::Summary<'t> {
+    match title {
+        Some(t) => summarizer.summarize_titled_with(scratch, text, t, budget),
+        None => summarizer.summarize_with(scratch, text, budget),
+    }
 }
 
 fn split(args: &SplitArgs, out: &mut impl Write) -> Result<bool> {

@@ -12,35 +12,68 @@ pub(crate) struct Candidate {
     pub(crate) words: usize,
 }
 
+/// Reusable working space of [`select`].
+#[derive(Debug, Default)]
+pub(crate) struct Selector {
+    order: Vec<usize>,
+    skipped: Vec<usize>,
+}
+
 /// Picks from `cands` (in document order) under `budget`: best scores
 /// first, ties to the earlier sentence; returns the picks' positions in
 /// `cands`, in document order, in `out`. Never empty when `cands` is not.
+///
+/// Redundancy control: a candidate whose similarity (`similar(a, b)`,
+/// positions in `cands`) to a sentence already picked exceeds
+/// `redundancy` is passed over while others are left; the ones passed
+/// over fill what room remains, best first. A `redundancy` of 1 or more
+/// turns this off.
 pub(crate) fn select(
     cands: &[Candidate],
     budget: Budget,
-    order: &mut Vec<usize>,
+    redundancy: f32,
+    similar: impl Fn(usize, usize) -> f32,
+    sel: &mut Selector,
     out: &mut Vec<usize>,
 ) {
     out.clear();
+    let (order, skipped) = (&mut sel.order, &mut sel.skipped);
     order.clear();
+    skipped.clear();
     order.extend(0..cands.len());
     order.sort_by(|&a, &b| {
         cands[b].score.total_cmp(&cands[a].score).then(a.cmp(&b))
     });
-    if let Some(limit) = budget.sentence_limit(cands.len()) {
-        out.extend(order.iter().take(limit));
-    } else if let Some(limit) = budget.word_limit() {
-        let mut used = 0usize;
-        for &i in order.iter() {
-            let w = cands[i].words;
-            if used + w <= limit {
-                used += w;
-                out.push(i);
-            }
+    let max = budget.sentence_limit(cands.len()).unwrap_or(usize::MAX);
+    let words = budget.word_limit().unwrap_or(usize::MAX);
+    let mut used = 0usize;
+    for &i in order.iter() {
+        if out.len() >= max {
+            break;
         }
-        if out.is_empty() {
-            out.extend(order.first());
+        if used.saturating_add(cands[i].words) > words {
+            continue;
         }
+        if redundancy < 1.0 && out.iter().any(|&j| similar(i, j) > redundancy)
+        {
+            skipped.push(i);
+            continue;
+        }
+        used += cands[i].words;
+        out.push(i);
+    }
+    for &i in skipped.iter() {
+        if out.len() >= max {
+            break;
+        }
+        if used.saturating_add(cands[i].words) > words {
+            continue;
+        }
+        used += cands[i].words;
+        out.push(i);
+    }
+    if out.is_empty() {
+        out.extend(order.first());
     }
     out.sort_unstable();
 }
@@ -62,8 +95,8 @@ mod tests {
             #[test]
             fn $name() {
                 let c = cands(&$scores);
-                let (mut order, mut out) = (Vec::new(), Vec::new());
-                select(&c, $budget, &mut order, &mut out);
+                let (mut sel, mut out) = (Selector::default(), Vec::new());
+                select(&c, $budget, 1.0, |_, _| 0.0, &mut sel, &mut out);
                 let want: Vec<usize> = $want.to_vec();
                 assert_eq!(out, want);
             }

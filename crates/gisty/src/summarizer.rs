@@ -8,14 +8,47 @@ use crate::analyze::{Analysis, Set, TermId, Vocab, hasher};
 use crate::budget::Budget;
 use crate::error::BuildError;
 use crate::lang::Language;
-use crate::score::{self, Stats};
+use crate::score::{self, Doc, Params, Scorer, Shape};
 use crate::segment::{Sentence, SentenceKind, Splitter};
-use crate::select::{self, Candidate};
+use crate::select::{self, Candidate, Selector};
 use crate::summary::{ScoreParts, Scored, Summary};
 
-/// The default weight of position against content: see
-/// [`SummarizerBuilder::position_weight`].
-pub const DEFAULT_POSITION_WEIGHT: f32 = 0.5;
+/// The default weight of position against centrality, for news written
+/// as an inverted pyramid: see [`SummarizerBuilder::position_weight`].
+pub const DEFAULT_POSITION_WEIGHT: f32 = 0.8;
+
+/// The default shortest sentence, in words, that is fit for a summary:
+/// see [`SummarizerBuilder::min_words`].
+pub const DEFAULT_MIN_WORDS: usize = 6;
+
+/// The default similarity above which a sentence repeats one already
+/// picked: see [`SummarizerBuilder::redundancy`].
+pub const DEFAULT_REDUNDANCY: f32 = 0.5;
+
+/// A named configuration for a kind of text, set with
+/// [`SummarizerBuilder::preset`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Preset {
+    /// News written as an inverted pyramid, where the first sentences
+    /// tell the story: position weight [`DEFAULT_POSITION_WEIGHT`]. The
+    /// default.
+    #[default]
+    News,
+    /// Text whose important sentences may stand anywhere (reports,
+    /// essays, feature stories): centrality alone, position weight 0.
+    Centrality,
+}
+
+impl Preset {
+    /// The position weight of this preset.
+    pub fn position_weight(self) -> f32 {
+        match self {
+            Preset::News => DEFAULT_POSITION_WEIGHT,
+            Preset::Centrality => 0.0,
+        }
+    }
+}
 
 /// Builds a [`Summarizer`], checking its configuration.
 ///
@@ -34,6 +67,8 @@ pub const DEFAULT_POSITION_WEIGHT: f32 = 0.5;
 pub struct SummarizerBuilder {
     language: Language,
     position_weight: f32,
+    min_words: usize,
+    redundancy: f32,
     extra_stop_words: Vec<String>,
 }
 
@@ -44,14 +79,25 @@ impl Default for SummarizerBuilder {
 }
 
 impl SummarizerBuilder {
-    /// A builder with the defaults: English, position weight
-    /// [`DEFAULT_POSITION_WEIGHT`].
+    /// A builder with the defaults: English, the [`Preset::News`]
+    /// position weight [`DEFAULT_POSITION_WEIGHT`], [`DEFAULT_MIN_WORDS`]
+    /// and [`DEFAULT_REDUNDANCY`].
     pub fn new() -> SummarizerBuilder {
         SummarizerBuilder {
             language: Language::English,
             position_weight: DEFAULT_POSITION_WEIGHT,
+            min_words: DEFAULT_MIN_WORDS,
+            redundancy: DEFAULT_REDUNDANCY,
             extra_stop_words: Vec::new(),
         }
+    }
+
+    /// Sets the position weight of a [`Preset`]: [`Preset::News`] for
+    /// inverted-pyramid news (the default), [`Preset::Centrality`] for
+    /// text whose important sentences may stand anywhere.
+    pub fn preset(&mut self, preset: Preset) -> &mut SummarizerBuilder {
+        self.position_weight = preset.position_weight();
+        self
     }
 
     /// The language of the texts: its sentence rules, stop words and
@@ -61,11 +107,30 @@ impl SummarizerBuilder {
         self
     }
 
-    /// How much a sentence's position counts against its content, from 0
-    /// (content alone) to 1 (position alone: the lead sentences).
+    /// How much a sentence's position counts against its centrality,
+    /// from 0 (centrality alone) to 1 (position alone: the lead
+    /// sentences). The score mixes them geometrically:
+    /// `centrality^(1 - w) * position^w`, with `position = 1 / (rank + 1)`.
     /// Checked by [`build`](Self::build).
     pub fn position_weight(&mut self, weight: f32) -> &mut SummarizerBuilder {
         self.position_weight = weight;
+        self
+    }
+
+    /// Sentences of fewer than `words` words (stop words included) are
+    /// not fit for a summary: like questions, they are picked only when
+    /// nothing better is left. `0` turns this off for length.
+    pub fn min_words(&mut self, words: usize) -> &mut SummarizerBuilder {
+        self.min_words = words;
+        self
+    }
+
+    /// Redundancy control: a sentence whose TF-IDF cosine similarity to
+    /// one already picked is above `threshold` is passed over while
+    /// other sentences are left. `1` turns this off. Checked by
+    /// [`build`](Self::build): a number in `(0, 1]`.
+    pub fn redundancy(&mut self, threshold: f32) -> &mut SummarizerBuilder {
+        self.redundancy = threshold;
         self
     }
 
@@ -85,7 +150,8 @@ impl SummarizerBuilder {
     ///
     /// # Errors
     ///
-    /// When the position weight is not a number in `[0, 1]`.
+    /// When the position weight is not a number in `[0, 1]`, or the
+    /// redundancy threshold not one in `(0, 1]`.
     pub fn build(&self) -> Result<Summarizer, BuildError> {
         let w = self.position_weight;
         if !(w.is_finite() && (0.0..=1.0).contains(&w)) {
@@ -93,6 +159,14 @@ impl SummarizerBuilder {
                 "position weight",
                 w.into(),
                 "a number in [0, 1]",
+            ));
+        }
+        let r = self.redundancy;
+        if !(r.is_finite() && r > 0.0 && r <= 1.0) {
+            return Err(BuildError::out_of_range(
+                "redundancy",
+                r.into(),
+                "a number in (0, 1]",
             ));
         }
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -108,7 +182,11 @@ impl SummarizerBuilder {
             inner: Arc::new(Inner {
                 splitter: Splitter::new(self.language),
                 language: self.language,
-                position_weight: w,
+                params: Params {
+                    position_weight: w,
+                    min_words: self.min_words,
+                },
+                redundancy: r,
                 analysis: Analysis {
                     stop_words,
                     stemmer: self.language.stemmer(),
@@ -146,7 +224,8 @@ pub struct Summarizer {
 struct Inner {
     splitter: Splitter,
     language: Language,
-    position_weight: f32,
+    params: Params,
+    redundancy: f32,
     analysis: Analysis,
 }
 
@@ -196,6 +275,39 @@ impl Summarizer {
         text: &'t str,
         budget: Budget,
     ) -> Summary<'t> {
+        self.run(scratch, text, None, budget)
+    }
+
+    /// Summarises `text`, whose title is `title`, within `budget`:
+    /// sentences that share the title's terms score higher (the `title`
+    /// part of [`ScoreParts`]). The title itself is never picked.
+    pub fn summarize_titled<'t>(
+        &self,
+        text: &'t str,
+        title: &str,
+        budget: Budget,
+    ) -> Summary<'t> {
+        self.run(&mut Scratch::new(), text, Some(title), budget)
+    }
+
+    /// [`summarize_titled`](Self::summarize_titled), reusing `scratch`.
+    pub fn summarize_titled_with<'t>(
+        &self,
+        scratch: &mut Scratch,
+        text: &'t str,
+        title: &str,
+        budget: Budget,
+    ) -> Summary<'t> {
+        self.run(scratch, text, Some(title), budget)
+    }
+
+    fn run<'t>(
+        &self,
+        scratch: &mut Scratch,
+        text: &'t str,
+        title: Option<&str>,
+        budget: Budget,
+    ) -> Summary<'t> {
         let inner = &*self.inner;
         let s = scratch;
         inner.splitter.split_into(text, &mut s.sentences);
@@ -203,6 +315,7 @@ impl Summarizer {
         s.terms.clear();
         s.ranges.clear();
         s.cands.clear();
+        s.shapes.clear();
         // Terms of each sentence of text, sorted for counting. When the
         // text has no sentence of text, the headings stand in, so that a
         // text of titles alone still has a summary.
@@ -212,11 +325,9 @@ impl Summarizer {
                     continue;
                 }
                 let start = s.terms.len();
-                let words = s.vocab.analyze(
-                    &inner.analysis,
-                    sent.span.slice(text),
-                    &mut s.terms,
-                );
+                let slice = sent.span.slice(text);
+                let words =
+                    s.vocab.analyze(&inner.analysis, slice, &mut s.terms);
                 if words == 0 {
                     s.terms.truncate(start);
                     continue;
@@ -224,43 +335,53 @@ impl Summarizer {
                 s.terms[start..].sort_unstable();
                 s.ranges.push(start..s.terms.len());
                 s.cands.push(Candidate { index, score: 0.0, words });
+                s.shapes.push(Shape {
+                    words,
+                    question: score::is_question(slice),
+                });
             }
             if !s.cands.is_empty() {
                 break;
             }
         }
-        s.stats.count(&s.terms, &s.ranges, s.vocab.len());
-        let n = s.cands.len() as u32;
-        s.parts.clear();
-        let mut best = 0.0f32;
-        for r in &s.ranges {
-            let content = s.stats.content(&s.terms[r.clone()], n);
-            best = best.max(content);
-            s.parts.push(ScoreParts { content, position: 0.0 });
+        s.title.clear();
+        if let Some(title) = title {
+            s.vocab.analyze(&inner.analysis, title, &mut s.title);
+            s.title.sort_unstable();
+            s.title.dedup();
         }
-        for (rank, (p, c)) in s.parts.iter_mut().zip(&mut s.cands).enumerate()
-        {
-            if best > 0.0 {
-                p.content /= best;
+        let doc = Doc {
+            terms: &s.terms,
+            ranges: &s.ranges,
+            shapes: &s.shapes,
+            title: &s.title,
+            vocab_len: s.vocab.len(),
+        };
+        s.scorer.score(doc, inner.params, &mut s.parts);
+        for (p, c) in s.parts.iter().zip(&mut s.cands) {
+            c.score = score::total(*p, inner.params.position_weight);
+        }
+        let scorer = &s.scorer;
+        select::select(
+            &s.cands,
+            budget,
+            inner.redundancy,
+            |a, b| scorer.similarity(a, b),
+            &mut s.selector,
+            &mut s.picked,
+        );
+        let scored = |i: usize| {
+            let c = s.cands[i];
+            Scored {
+                index: c.index,
+                span: s.sentences[c.index].span,
+                score: c.score,
+                parts: s.parts[i],
             }
-            p.position = score::position(rank);
-            c.score = score::total(*p, inner.position_weight);
-        }
-        select::select(&s.cands, budget, &mut s.order, &mut s.picked);
-        let picks = s
-            .picked
-            .iter()
-            .map(|&i| {
-                let c = s.cands[i];
-                Scored {
-                    index: c.index,
-                    span: s.sentences[c.index].span,
-                    score: c.score,
-                    parts: s.parts[i],
-                }
-            })
-            .collect();
-        Summary { text, picks, total: s.sentences.len() }
+        };
+        let picks = s.picked.iter().map(|&i| scored(i)).collect();
+        let candidates = (0..s.cands.len()).map(scored).collect();
+        Summary { text, picks, candidates, total: s.sentences.len() }
     }
 }
 
@@ -276,9 +397,11 @@ pub struct Scratch {
     terms: Vec<TermId>,
     ranges: Vec<std::ops::Range<usize>>,
     cands: Vec<Candidate>,
+    shapes: Vec<Shape>,
+    title: Vec<TermId>,
     parts: Vec<ScoreParts>,
-    stats: Stats,
-    order: Vec<usize>,
+    scorer: Scorer,
+    selector: Selector,
     picked: Vec<usize>,
 }
 
