@@ -149,3 +149,47 @@ impl Graph {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_document_keeps_its_best_sentences_in_the_graph() {
+        let n = MAX_NODES + 50;
+        // Sentence i has terms i and i + 1: a chain.
+        let mut vec = Vec::new();
+        let mut ranges = Vec::new();
+        for i in 0..n as u32 {
+            let start = vec.len();
+            vec.push((TermId(i), 1.0));
+            vec.push((TermId(i + 1), 1.0));
+            ranges.push(start..vec.len());
+        }
+        let norms = vec![2f32.sqrt(); n];
+        // Content falls with the index, so the first MAX_NODES win.
+        let mut parts: Vec<ScoreParts> = (0..n)
+            .map(|i| ScoreParts {
+                content: 1.0 / (i as f32 + 1.0),
+                position: 1.0 / (i as f32 + 1.0),
+                form: 1.0,
+                ..ScoreParts::default()
+            })
+            .collect();
+        Graph::default().centrality(&vec, &ranges, &norms, 0.5, &mut parts);
+        for (i, p) in parts.iter().enumerate() {
+            if i < MAX_NODES {
+                assert!(p.centrality > 0.0 && p.centrality <= 1.0, "{i}");
+            } else {
+                assert_eq!(p.centrality, 0.0, "{i}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_sentences_no_work() {
+        let mut parts: Vec<ScoreParts> = Vec::new();
+        Graph::default().centrality(&[], &[], &[], 0.8, &mut parts);
+        assert!(parts.is_empty());
+    }
+}

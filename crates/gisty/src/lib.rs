@@ -85,4 +85,6 @@ pub use summarizer::{
 pub use summary::{ScoreParts, Scored, Summary};
 
 #[cfg(test)]
+mod reference;
+#[cfg(test)]
 mod tests;

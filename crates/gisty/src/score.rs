@@ -286,3 +286,213 @@ pub(crate) fn is_question(sentence: &str) -> bool {
     t.ends_with(['?', '？', '؟'])
 }
 
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    fn close(a: f32, b: f32) -> bool {
+        (a - b).abs() <= 5e-4 * (1.0 + a.abs().max(b.abs()))
+    }
+
+    fn ids(v: &[u32]) -> Vec<TermId> {
+        v.iter().map(|&t| TermId(t)).collect()
+    }
+
+    fn weighted(v: &[(u32, f32)]) -> Vec<(TermId, f32)> {
+        v.iter().map(|&(t, w)| (TermId(t), w)).collect()
+    }
+
+    #[test]
+    fn idf_table() {
+        // (df, n, ln((n + 1) / df))
+        let rows = [
+            (1, 1, 2f32.ln()),
+            (1, 9, 10f32.ln()),
+            (9, 9, (10f32 / 9.0).ln()),
+        ];
+        for (df, n, want) in rows {
+            assert!(close(idf(df, n), want), "idf({df}, {n})");
+        }
+    }
+
+    #[test]
+    fn position_table() {
+        for (rank, want) in [(0, 1.0), (1, 0.5), (3, 0.25), (99, 0.01)] {
+            assert!(close(position(rank), want), "rank {rank}");
+        }
+    }
+
+    #[test]
+    fn total_table() {
+        let p = |centrality, position, title, form| ScoreParts {
+            content: 0.3,
+            centrality,
+            position,
+            title,
+            form,
+        };
+        // (parts, position weight, total)
+        let rows = [
+            (p(0.4, 0.5, 0.0, 1.0), 0.0, 0.4),
+            (p(0.4, 0.5, 0.0, 1.0), 1.0, 0.5),
+            (p(0.4, 0.1, 0.0, 1.0), 0.5, 0.2),
+            (p(0.0, 1.0, 0.0, 1.0), 0.8, 0.0),
+            (p(0.0, 1.0, 0.0, 1.0), 1.0, 1.0),
+            (p(0.4, 0.5, 0.5, 1.0), 0.0, 0.6),
+            (p(0.4, 0.5, 0.0, DEMOTED), 0.0, 0.004),
+            (p(1.0, 1.0, 1.0, 1.0), 0.8, 2.0),
+        ];
+        for (parts, w, want) in rows {
+            let got = total(parts, w);
+            assert!(close(got, want), "{parts:?} w={w}: {got} != {want}");
+        }
+    }
+
+    #[test]
+    fn question_table() {
+        let rows = [
+            ("Why?", true),
+            ("\u{201c}Why did he go?\u{201d}", true),
+            ("Is it (really?)", true),
+            ("He asked why.", false),
+            ("What? No.", false),
+            ("", false),
+            ("¿Qué？", true),
+        ];
+        for (s, want) in rows {
+            assert_eq!(is_question(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn overlap_table() {
+        // (title, sentence terms, |T ∩ S| / sqrt(|T| |S|))
+        let rows: [(&[u32], &[u32], f32); 5] = [
+            (&[], &[1, 2], 0.0),
+            (&[1, 2], &[], 0.0),
+            (&[1, 2], &[1, 2], 1.0),
+            (&[1, 2, 3, 4], &[2, 4], 2.0 / 8f32.sqrt()),
+            (&[1], &[2, 3], 0.0),
+        ];
+        for (t, s, want) in rows {
+            let s: Vec<(u32, f32)> = s.iter().map(|&x| (x, 1.0)).collect();
+            let got = overlap(&ids(t), &weighted(&s));
+            assert!(close(got, want), "{t:?} {s:?}: {got}");
+        }
+    }
+
+    #[test]
+    fn dot_table() {
+        type Sparse = &'static [(u32, f32)];
+        let rows: [(Sparse, Sparse, f32); 4] = [
+            (&[], &[(1, 1.0)], 0.0),
+            (&[(1, 2.0), (3, 1.0)], &[(1, 3.0), (2, 5.0), (3, 4.0)], 10.0),
+            (&[(5, 1.0)], &[(1, 1.0), (9, 1.0)], 0.0),
+            (&[(0, 0.5)], &[(0, 0.5)], 0.25),
+        ];
+        for (a, b, want) in rows {
+            let got = dot(&weighted(a), &weighted(b));
+            assert!(close(got, want), "{a:?} . {b:?}: {got}");
+        }
+    }
+
+    /// Scores sentences given as term lists (any order, repeats
+    /// allowed) with a title's terms, minimum 6 words and position
+    /// weight `w`.
+    pub(crate) fn score_terms<S: AsRef<[u32]>>(
+        sentences: &[S],
+        shapes: &[Shape],
+        title: &[u32],
+        w: f32,
+    ) -> (Vec<ScoreParts>, Scorer) {
+        let mut terms = Vec::new();
+        let mut ranges = Vec::new();
+        for s in sentences {
+            let start = terms.len();
+            terms.extend(ids(s.as_ref()));
+            terms[start..].sort_unstable();
+            ranges.push(start..terms.len());
+        }
+        let mut title = ids(title);
+        title.sort_unstable();
+        title.dedup();
+        let vocab_len = terms.iter().map(|t| t.0 as usize + 1).max();
+        let doc = Doc {
+            terms: &terms,
+            ranges: &ranges,
+            shapes,
+            title: &title,
+            vocab_len: vocab_len.unwrap_or(0),
+        };
+        let mut scorer = Scorer::default();
+        let mut parts = Vec::new();
+        let params = Params { position_weight: w, min_words: 6 };
+        scorer.score(doc, params, &mut parts);
+        (parts, scorer)
+    }
+
+    fn score(
+        sentences: &[&[u32]],
+        shapes: &[Shape],
+        title: &[u32],
+        w: f32,
+    ) -> (Vec<ScoreParts>, Scorer) {
+        score_terms(sentences, shapes, title, w)
+    }
+
+    fn plain(n: usize) -> Vec<Shape> {
+        vec![Shape { words: 10, question: false }; n]
+    }
+
+    #[test]
+    fn the_sentence_that_shares_most_is_most_central() {
+        // Sentence 1 shares a term with every other sentence.
+        let (parts, _) = score(
+            &[&[1, 2], &[1, 3, 5, 7], &[3, 4], &[5, 6], &[7, 8]],
+            &plain(5),
+            &[],
+            0.0,
+        );
+        assert_eq!(parts[1].centrality, 1.0);
+        for (i, p) in parts.iter().enumerate() {
+            assert!(p.centrality > 0.0 && p.centrality <= 1.0, "{i}: {p:?}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_without_terms_has_no_centrality() {
+        let (parts, scorer) =
+            score(&[&[1, 2], &[], &[1, 2]], &plain(3), &[], 0.8);
+        assert_eq!(parts[1].centrality, 0.0);
+        assert_eq!(parts[0].centrality, parts[2].centrality);
+        assert!(close(scorer.similarity(0, 2), 1.0));
+        assert_eq!(scorer.similarity(0, 1), 0.0);
+    }
+
+    #[test]
+    fn short_sentences_and_questions_are_demoted() {
+        let shapes = [
+            Shape { words: 5, question: false },
+            Shape { words: 6, question: false },
+            Shape { words: 12, question: true },
+        ];
+        let (parts, _) = score(&[&[1], &[1], &[1]], &shapes, &[], 0.8);
+        let forms: Vec<f32> = parts.iter().map(|p| p.form).collect();
+        assert_eq!(forms, [DEMOTED, 1.0, DEMOTED]);
+    }
+
+    #[test]
+    fn title_overlap_is_a_part() {
+        let (parts, _) = score(&[&[1, 2], &[3, 4]], &plain(2), &[3, 4], 0.8);
+        assert_eq!(parts[0].title, 0.0);
+        assert!(close(parts[1].title, 1.0));
+    }
+
+    #[test]
+    fn content_is_scaled_to_the_best() {
+        let (parts, _) =
+            score(&[&[1, 2, 3], &[1], &[4, 4, 4]], &plain(3), &[], 0.8);
+        let best = parts.iter().map(|p| p.content).fold(0.0, f32::max);
+        assert_eq!(best, 1.0);
+    }
+}

@@ -147,4 +147,87 @@ mod tests {
         Budget::sentences(1),
         [0]
     );
+
+    /// Rows for redundancy control: scores and words, a similarity
+    /// matrix, the threshold, the budget and the picks.
+    macro_rules! r {
+        ($name:ident, $scores:expr, $sim:expr, $t:expr, $budget:expr,
+         $want:expr) => {
+            #[test]
+            fn $name() {
+                let c = cands(&$scores);
+                let sim: Vec<Vec<f32>> =
+                    $sim.iter().map(|r: &[f32; 4]| r.to_vec()).collect();
+                let (mut sel, mut out) = (Selector::default(), Vec::new());
+                select(&c, $budget, $t, |a, b| sim[a][b], &mut sel, &mut out);
+                let want: Vec<usize> = $want.to_vec();
+                assert_eq!(out, want);
+            }
+        };
+    }
+
+    /// Sentences 0 and 1 are near-duplicates (0.9); the others differ.
+    const SIM: [[f32; 4]; 4] = [
+        [1.0, 0.9, 0.1, 0.2],
+        [0.9, 1.0, 0.1, 0.2],
+        [0.1, 0.1, 1.0, 0.3],
+        [0.2, 0.2, 0.3, 1.0],
+    ];
+
+    r!(
+        duplicate_is_passed_over,
+        [(0.9, 5), (0.8, 5), (0.7, 5), (0.1, 5)],
+        SIM,
+        0.5,
+        Budget::sentences(2),
+        [0, 2]
+    );
+    r!(
+        duplicate_fills_what_is_left,
+        [(0.9, 5), (0.8, 5), (0.7, 5), (0.1, 5)],
+        SIM,
+        0.5,
+        Budget::sentences(4),
+        [0, 1, 2, 3]
+    );
+    r!(
+        duplicate_comes_after_worse_distinct_ones,
+        [(0.9, 5), (0.8, 5), (0.2, 5), (0.1, 5)],
+        SIM,
+        0.5,
+        Budget::sentences(3),
+        [0, 2, 3]
+    );
+    r!(
+        threshold_one_turns_it_off,
+        [(0.9, 5), (0.8, 5), (0.7, 5), (0.1, 5)],
+        SIM,
+        1.0,
+        Budget::sentences(2),
+        [0, 1]
+    );
+    r!(
+        threshold_above_the_similarity_keeps_both,
+        [(0.9, 5), (0.8, 5), (0.7, 5), (0.1, 5)],
+        SIM,
+        0.95,
+        Budget::sentences(2),
+        [0, 1]
+    );
+    r!(
+        words_budget_with_redundancy,
+        [(0.9, 5), (0.8, 5), (0.7, 6), (0.6, 4)],
+        SIM,
+        0.5,
+        Budget::words(10),
+        [0, 3]
+    );
+    r!(
+        words_budget_duplicate_fills_room,
+        [(0.9, 5), (0.8, 5), (0.7, 50), (0.6, 50)],
+        SIM,
+        0.5,
+        Budget::words(10),
+        [0, 1]
+    );
 }
