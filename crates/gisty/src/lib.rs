@@ -88,3 +88,8 @@ pub use summary::{ScoreParts, Scored, Summary};
 mod reference;
 #[cfg(test)]
 mod tests;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
