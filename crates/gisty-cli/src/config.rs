@@ -76,7 +76,7 @@ pub fn summarizer(args: &SummarizeArgs) -> Result<Summarizer> {
     if let Some(t) = args.redundancy {
         b.redundancy(t);
     }
-    b.build().context("invalid --position-weight or --redundancy")
+    b.build().context("invalid option")
 }
 
 /// The budget the options describe: three sentences unless told.

@@ -106,7 +106,11 @@ fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
                 }
                 output::summary_text(out, &summary)?;
                 if explain {
-                    output::explain_text(out, &summary)?;
+                    output::explain_text(
+                        out,
+                        &summary,
+                        summarizer.position_weight(),
+                    )?;
                 }
             }
             Format::Json => {

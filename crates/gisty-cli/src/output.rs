@@ -66,7 +66,11 @@ fn candidates<'a>(
 
 /// `--explain` with `--format text`: a table of every sentence's score
 /// and parts, picked ones marked with `*`.
-pub fn explain_text(out: &mut dyn Write, summary: &Summary<'_>) -> Result<()> {
+pub fn explain_text(
+    out: &mut dyn Write,
+    summary: &Summary<'_>,
+    position_weight: f32,
+) -> Result<()> {
     let text = summary.text();
     let picks = summary.scored();
     writeln!(out)?;
@@ -106,8 +110,8 @@ pub fn explain_text(out: &mut dyn Write, summary: &Summary<'_>) -> Result<()> {
     }
     writeln!(
         out,
-        "score = form * (1 + title) * centr^(1-w) * position^w; \
-         content is shown, not scored"
+        "score = form * (1 + title) * centr^(1-w) * position^w, \
+         w = {position_weight}; content is shown, not scored"
     )?;
     Ok(())
 }

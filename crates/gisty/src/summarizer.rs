@@ -253,6 +253,12 @@ impl Summarizer {
         self.inner.language
     }
 
+    /// The position weight `w` of this summariser's scores: see
+    /// [`SummarizerBuilder::position_weight`].
+    pub fn position_weight(&self) -> f32 {
+        self.inner.params.position_weight
+    }
+
     /// The sentences of `text` as this summariser splits them.
     pub fn sentences(&self, text: &str) -> Vec<Sentence> {
         self.inner.splitter.split(text)
