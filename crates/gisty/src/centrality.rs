@@ -37,7 +37,9 @@ const TOLERANCE: f32 = 1e-6;
 pub(crate) struct Graph {
     /// Sentence of each node, ascending.
     members: Vec<usize>,
-    /// Sentences by cheap score, for choosing the members.
+    /// Cheap score of each sentence, and the sentences by it, for
+    /// choosing the members.
+    keys: Vec<f32>,
     order: Vec<usize>,
     /// Row-normalised transition weights, `m * m`.
     weights: Vec<f32>,
@@ -65,13 +67,17 @@ impl Graph {
             self.members.extend(0..n);
         } else {
             let w = position_weight;
-            let cheap =
-                |p: &ScoreParts| p.content.powf(1.0 - w) * p.position.powf(w);
+            self.keys.clear();
+            self.keys.extend(
+                parts
+                    .iter()
+                    .map(|p| p.content.powf(1.0 - w) * p.position.powf(w)),
+            );
+            let keys = &self.keys;
             self.order.clear();
             self.order.extend(0..n);
-            self.order.sort_by(|&a, &b| {
-                cheap(&parts[b]).total_cmp(&cheap(&parts[a])).then(a.cmp(&b))
-            });
+            self.order
+                .sort_by(|&a, &b| keys[b].total_cmp(&keys[a]).then(a.cmp(&b)));
             self.members.extend_from_slice(&self.order[..MAX_NODES]);
             self.members.sort_unstable();
         }
