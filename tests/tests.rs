@@ -11,3 +11,9 @@ mod jsonl;
 
 // The sample documents in corpus/.
 mod corpus;
+
+// gisty eval: ROUGE of pairs and of gisty beside the lead baseline.
+mod eval;
+
+// Issue 8: formats, budgets, focus, -r, HTML, progress, completions, man.
+mod formats;

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use gisty::{Budget, Language, Splitter, Summarizer};
 
-use crate::args::{BudgetArgs, CommonArgs, Preset, SummarizeArgs};
+use crate::args::{CommonArgs, Preset, SummarizeArgs};
+use crate::output::Emphasis;
 
 /// Where a document comes from.
 #[derive(Clone, Debug)]
@@ -70,27 +71,48 @@ pub fn summarizer(args: &SummarizeArgs) -> Result<Summarizer> {
     if let Some(w) = args.position_weight {
         b.position_weight(w);
     }
-    if let Some(n) = args.min_words {
-        b.min_words(n);
-    }
     if let Some(t) = args.redundancy {
         b.redundancy(t);
+    }
+    if let Some(focus) = &args.focus {
+        b.focus(focus);
     }
     b.build().context("invalid option")
 }
 
-/// The budget the options describe: three sentences unless told.
-pub fn budget(args: &BudgetArgs) -> Result<Budget> {
-    if let Some(n) = args.sentences {
-        return Ok(Budget::sentences(
-            usize::try_from(n).unwrap_or(usize::MAX),
-        ));
+/// The budget the options describe: three sentences unless told, with
+/// the sentence length limits.
+pub fn budget(args: &SummarizeArgs) -> Result<Budget> {
+    let b = &args.budget;
+    let budget = if let Some(n) = b.sentences {
+        Budget::sentences(usize::try_from(n).unwrap_or(usize::MAX))
+    } else if let Some(r) = b.ratio {
+        Budget::ratio(r).context("invalid --ratio")?
+    } else if let Some(w) = b.words {
+        Budget::words(w)
+    } else if let Some(c) = b.chars {
+        Budget::chars(c)
+    } else {
+        Budget::default()
+    };
+    let limits = &args.sentence_words;
+    if limits.min_words.is_none() && limits.max_words.is_none() {
+        return Ok(budget);
     }
-    if let Some(r) = args.ratio {
-        return Budget::ratio(r).context("invalid --ratio");
-    }
-    if let Some(w) = args.words {
-        return Ok(Budget::words(w));
-    }
-    Ok(Budget::default())
+    let min = limits.min_words.unwrap_or(0);
+    let max = limits.max_words.unwrap_or(usize::MAX);
+    budget
+        .sentence_words(min..=max)
+        .context("invalid --min-words/--max-words (min above max)")
+}
+
+/// The emphasis of `--format highlight`, from `--color`, whether stdout
+/// is a terminal, and NO_COLOR.
+pub fn emphasis(args: &SummarizeArgs) -> Emphasis {
+    use std::io::IsTerminal;
+    Emphasis::choose(
+        args.color,
+        std::io::stdout().is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+    )
 }

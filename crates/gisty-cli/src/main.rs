@@ -8,11 +8,16 @@ use clap::Parser;
 
 mod args;
 mod config;
+mod eval;
 mod input;
 mod jsonl;
 mod output;
+// Issue 8: HTML pages, -r, progress bars.
+mod html;
+mod progress;
+mod walk;
 
-use args::{Cli, Command, Format, SplitArgs, SummarizeArgs};
+use args::{Cli, Command, SplitArgs, SummarizeArgs};
 use config::Input;
 
 fn main() -> ExitCode {
@@ -42,42 +47,70 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let failed = match cli.command {
         None => summarize(&cli.summarize, &mut out)?,
         Some(Command::Split(args)) => split(&args, &mut out)?,
+        Some(Command::Eval(args)) => eval::run(&args, &mut out)?,
+        Some(Command::Completions { shell }) => {
+            use clap::CommandFactory;
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "gisty", &mut out);
+            false
+        }
+        Some(Command::Man) => {
+            use clap::CommandFactory;
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            false
+        }
     };
     out.flush()?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// Reads each input as text, calling `each` with its name (when several
-/// inputs are given) and text; a failed input is reported on stderr and
-/// the others go on. Returns whether any failed.
+/// Reads each input as text (the main text of an HTML page), calling
+/// `each` with how to name it and its text; a failed input is reported on
+/// stderr and the others go on. Returns whether any failed.
 fn for_each_text(
     inputs: &[Input],
-    mut each: impl FnMut(Option<&str>, &str) -> Result<()>,
+    mut each: impl FnMut(output::Doc<'_>, &str) -> Result<()>,
 ) -> Result<bool> {
     let mut failed = false;
     let several = inputs.len() > 1;
+    let bar = progress::bar(Some(inputs.len() as u64));
     for input in inputs {
         match input::read_text(input) {
             Ok(text) => {
                 let name = input.name();
-                each(several.then_some(name.as_str()), &text)?;
+                let path = match input {
+                    Input::File(p) => Some(p.as_path()),
+                    Input::Stdin => None,
+                };
+                let page =
+                    html::is_html(path, &text).then(|| html::extract(&text));
+                let (title, text) = match &page {
+                    Some(p) => (p.title.as_deref(), p.text.as_str()),
+                    None => (None, text.as_str()),
+                };
+                each(output::Doc { name: &name, several, title }, text)?;
             }
             Err(e) => {
-                eprintln!("gisty: {e:#}");
+                bar.suspend(|| eprintln!("gisty: {e:#}"));
                 failed = true;
             }
         }
+        bar.inc(1);
     }
+    bar.finish_and_clear();
     Ok(failed)
 }
 
 fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
     let summarizer = config::summarizer(args)?;
-    let budget = config::budget(&args.budget)?;
-    let inputs = config::inputs(&args.files);
+    let budget = config::budget(args)?;
+    let emphasis = config::emphasis(args);
+    let (inputs, walk_failed) =
+        walk::expand(config::inputs(&args.files), args.common.recursive);
     let mut scratch = gisty::Scratch::new();
     let explain = args.explain;
     if args.common.jsonl {
+        let bar = progress::bar(None);
         let tally = jsonl::run(&inputs, out, |rec, buf| {
             let title = rec.title.as_deref().or(args.title.as_deref());
             let summary = summarize_one(
@@ -87,39 +120,31 @@ fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
                 title,
                 budget,
             );
+            bar.inc(1);
             output::summary_jsonl(buf, rec.id, &summary, explain)
         })?;
-        return Ok(tally.failed > 0);
+        bar.finish_and_clear();
+        return Ok(walk_failed || tally.failed > 0);
     }
     let mut first = true;
-    for_each_text(&inputs, |name, text| {
-        let title = args.title.as_deref();
+    let failed = for_each_text(&inputs, |doc, text| {
+        let title = args.title.as_deref().or(doc.title);
         let summary =
             summarize_one(&summarizer, &mut scratch, text, title, budget);
-        match args.format {
-            Format::Text => {
-                if let Some(name) = name {
-                    if !first {
-                        writeln!(out)?;
-                    }
-                    writeln!(out, "==> {name} <==")?;
-                }
-                output::summary_text(out, &summary)?;
-                if explain {
-                    output::explain_text(
-                        out,
-                        &summary,
-                        summarizer.position_weight(),
-                    )?;
-                }
-            }
-            Format::Json => {
-                output::summary_json(out, name, &summary, explain)?
-            }
-        }
+        let explain = explain.then(|| summarizer.position_weight());
+        output::summary(
+            out,
+            args.format,
+            emphasis,
+            doc,
+            &summary,
+            first,
+            explain,
+        )?;
         first = false;
         Ok(())
-    })
+    })?;
+    Ok(walk_failed || failed)
 }
 
 /// Summarises one text, with its title when one is known.
@@ -138,26 +163,28 @@ fn summarize_one<'t>(
 
 fn split(args: &SplitArgs, out: &mut impl Write) -> Result<bool> {
     let splitter = config::splitter(&args.common)?;
-    let inputs = config::inputs(&args.files);
+    let (inputs, walk_failed) =
+        walk::expand(config::inputs(&args.files), args.common.recursive);
     let mut sentences = Vec::new();
     if args.common.jsonl {
         let tally = jsonl::run(&inputs, out, |rec, buf| {
             splitter.split_into(&rec.text, &mut sentences);
             output::split_jsonl(buf, rec.id, &rec.text, &sentences)
         })?;
-        return Ok(tally.failed > 0);
+        return Ok(walk_failed || tally.failed > 0);
     }
     let mut first = true;
-    for_each_text(&inputs, |name, text| {
-        if let Some(name) = name {
+    let failed = for_each_text(&inputs, |doc, text| {
+        if doc.several {
             if !first {
                 writeln!(out)?;
             }
-            writeln!(out, "==> {name} <==")?;
+            writeln!(out, "==> {} <==", doc.name)?;
         }
         splitter.split_into(text, &mut sentences);
         output::split_text(out, text, &sentences)?;
         first = false;
         Ok(())
-    })
+    })?;
+    Ok(walk_failed || failed)
 }

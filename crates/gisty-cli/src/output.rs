@@ -1,4 +1,5 @@
-//! Writing summaries and sentences: text and JSON.
+//! Writing summaries and sentences: text, Markdown, JSON, JSON Lines and
+//! the highlighted document.
 
 use std::io::Write;
 
@@ -6,6 +7,8 @@ use anyhow::Result;
 use gisty::{ScoreParts, Scored, Sentence, SentenceKind, Summary};
 use serde::Serialize;
 use serde_json::value::RawValue;
+
+use crate::args::{ColorChoice, Format};
 
 #[derive(Serialize)]
 struct PickedJson<'a> {
@@ -120,6 +123,7 @@ pub fn explain_text(
 pub fn summary_json(
     out: &mut dyn Write,
     file: Option<&str>,
+    title: Option<&str>,
     summary: &Summary<'_>,
     explain: bool,
 ) -> Result<()> {
@@ -127,6 +131,8 @@ pub fn summary_json(
     struct Doc<'a> {
         #[serde(skip_serializing_if = "Option::is_none")]
         file: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        title: Option<&'a str>,
         sentences: Vec<PickedJson<'a>>,
         total_sentences: usize,
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -134,6 +140,7 @@ pub fn summary_json(
     }
     let doc = Doc {
         file,
+        title,
         sentences: picked(summary, explain),
         total_sentences: summary.total_sentences(),
         candidates: candidates(summary, explain),
@@ -146,6 +153,209 @@ pub fn summary_json(
 /// `--format text`: the summary as one paragraph.
 pub fn summary_text(out: &mut dyn Write, summary: &Summary<'_>) -> Result<()> {
     writeln!(out, "{summary}")?;
+    Ok(())
+}
+
+/// How a document is named in the output.
+#[derive(Clone, Copy, Debug)]
+pub struct Doc<'a> {
+    /// The input's name (`<stdin>` for standard input).
+    pub name: &'a str,
+    /// Whether several inputs are summarised, so that each is headed by
+    /// its name.
+    pub several: bool,
+    /// The document's title, when it has one (an HTML page's).
+    pub title: Option<&'a str>,
+}
+
+/// How picked sentences stand out in `--format highlight`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Emphasis {
+    /// ANSI bold and colour.
+    Color,
+    /// ANSI bold alone (a terminal with NO_COLOR set).
+    Bold,
+    /// Markdown bold: `**sentence**`.
+    Markdown,
+}
+
+impl Emphasis {
+    /// The emphasis `--color` asks for, given whether stdout is a
+    /// terminal and the value of NO_COLOR.
+    pub fn choose(
+        choice: ColorChoice,
+        terminal: bool,
+        no_color: Option<&std::ffi::OsStr>,
+    ) -> Emphasis {
+        let no_color = no_color.is_some_and(|v| !v.is_empty());
+        match choice {
+            ColorChoice::Always => Emphasis::Color,
+            ColorChoice::Never => Emphasis::Markdown,
+            ColorChoice::Auto if !terminal => Emphasis::Markdown,
+            ColorChoice::Auto if no_color => Emphasis::Bold,
+            ColorChoice::Auto => Emphasis::Color,
+        }
+    }
+
+    fn marks(self) -> (&'static str, &'static str) {
+        match self {
+            Emphasis::Color => ("\x1b[1;33m", "\x1b[0m"),
+            Emphasis::Bold => ("\x1b[1m", "\x1b[0m"),
+            Emphasis::Markdown => ("**", "**"),
+        }
+    }
+}
+
+/// Writes `summary` of `doc` in `format`; `first` is false for every
+/// document after the first, which gets a blank line before its header.
+/// With `explain` (the position weight in use), every sentence's score
+/// and parts follow: a table after text, Markdown and highlight, a
+/// `candidates` list in JSON.
+pub fn summary(
+    out: &mut dyn Write,
+    format: Format,
+    emphasis: Emphasis,
+    doc: Doc<'_>,
+    summary: &Summary<'_>,
+    first: bool,
+    explain: Option<f32>,
+) -> Result<()> {
+    let header = |out: &mut dyn Write| -> Result<()> {
+        if doc.several {
+            if !first {
+                writeln!(out)?;
+            }
+            writeln!(out, "==> {} <==", doc.name)?;
+        }
+        Ok(())
+    };
+    match format {
+        Format::Text => {
+            header(out)?;
+            summary_text(out, summary)?;
+        }
+        Format::Highlight => {
+            header(out)?;
+            highlight(out, summary, emphasis)?;
+        }
+        Format::Markdown => {
+            if !first {
+                writeln!(out)?;
+            }
+            markdown(out, doc, summary)?;
+        }
+        Format::Json => {
+            return summary_json(
+                out,
+                doc.several.then_some(doc.name),
+                doc.title,
+                summary,
+                explain.is_some(),
+            );
+        }
+        Format::Jsonl => return jsonl(out, doc, summary, explain.is_some()),
+    }
+    match explain {
+        Some(w) => explain_text(out, summary, w),
+        None => Ok(()),
+    }
+}
+
+/// `--format markdown`: the title (or the file's name) as a heading,
+/// then "Get a summary" and one bullet per sentence.
+fn markdown(
+    out: &mut dyn Write,
+    doc: Doc<'_>,
+    summary: &Summary<'_>,
+) -> Result<()> {
+    match (doc.title, doc.several) {
+        (Some(title), several) => {
+            writeln!(out, "# {title}\n")?;
+            if several {
+                writeln!(out, "`{}`\n", doc.name)?;
+            }
+        }
+        (None, true) => writeln!(out, "# {}\n", doc.name)?,
+        (None, false) => {}
+    }
+    writeln!(out, "## Get a summary\n")?;
+    for sentence in summary.sentences() {
+        out.write_all(b"-")?;
+        for word in sentence.split_whitespace() {
+            write!(out, " {word}")?;
+        }
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// `--format jsonl`: one line per document.
+fn jsonl(
+    out: &mut dyn Write,
+    doc: Doc<'_>,
+    summary: &Summary<'_>,
+    explain: bool,
+) -> Result<()> {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        file: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        title: Option<&'a str>,
+        summary: String,
+        sentences: Vec<PickedJson<'a>>,
+        total_sentences: usize,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        candidates: Option<Vec<PickedJson<'a>>>,
+    }
+    let line = Line {
+        file: doc.name,
+        title: doc.title,
+        summary: summary.to_string(),
+        sentences: picked(summary, explain),
+        total_sentences: summary.total_sentences(),
+        candidates: candidates(summary, explain),
+    };
+    serde_json::to_writer(&mut *out, &line)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// `--format highlight`: the whole text, each picked sentence marked
+/// line by line (so that a pager's line never carries an open mark).
+fn highlight(
+    out: &mut dyn Write,
+    summary: &Summary<'_>,
+    emphasis: Emphasis,
+) -> Result<()> {
+    let text = summary.text();
+    let (open, close) = emphasis.marks();
+    let mut at = 0;
+    for p in summary.scored() {
+        out.write_all(&text.as_bytes()[at..p.span.start])?;
+        for (i, line) in p.span.slice(text).split('\n').enumerate() {
+            if i > 0 {
+                out.write_all(b"\n")?;
+            }
+            let body = line.trim();
+            if body.is_empty() {
+                out.write_all(line.as_bytes())?;
+                continue;
+            }
+            let lead = line.len() - line.trim_start().len();
+            let tail = lead + body.len();
+            write!(
+                out,
+                "{}{open}{body}{close}{}",
+                &line[..lead],
+                &line[tail..]
+            )?;
+        }
+        at = p.span.end;
+    }
+    out.write_all(&text.as_bytes()[at..])?;
+    if !text.ends_with('\n') {
+        out.write_all(b"\n")?;
+    }
     Ok(())
 }
 
@@ -232,4 +442,51 @@ pub fn split_text(
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn emphasis_table() {
+        use ColorChoice::*;
+        // (--color, stdout is a terminal, NO_COLOR, emphasis)
+        let rows: &[(ColorChoice, bool, Option<&str>, Emphasis)] = &[
+            (Auto, true, None, Emphasis::Color),
+            (Auto, true, Some(""), Emphasis::Color),
+            (Auto, true, Some("1"), Emphasis::Bold),
+            (Auto, false, None, Emphasis::Markdown),
+            (Auto, false, Some("1"), Emphasis::Markdown),
+            (Always, false, None, Emphasis::Color),
+            (Always, true, Some("1"), Emphasis::Color),
+            (Never, true, None, Emphasis::Markdown),
+            (Never, false, Some("1"), Emphasis::Markdown),
+        ];
+        for &(choice, terminal, no_color, want) in rows {
+            let got =
+                Emphasis::choose(choice, terminal, no_color.map(OsStr::new));
+            assert_eq!(got, want, "{choice:?} {terminal} {no_color:?}");
+        }
+    }
+
+    #[test]
+    fn highlight_keeps_every_byte_of_the_text() {
+        let text = "Title\n\nOne line\n  wrapped here.\r\nTwo. Three.";
+        let s = gisty::Summarizer::new();
+        for n in 1..=3 {
+            let summary = s.summarize(text, gisty::Budget::sentences(n));
+            let mut out = Vec::new();
+            highlight(&mut out, &summary, Emphasis::Markdown).unwrap();
+            let out = String::from_utf8(out).unwrap();
+            assert_eq!(out.replace("**", ""), format!("{text}\n"));
+            // Marks open and close on the same line, inside its white
+            // space and line end.
+            for line in out.split('\n') {
+                assert_eq!(line.matches("**").count() % 2, 0, "{line:?}");
+                assert!(!line.contains("\r**") && !line.starts_with("** "));
+            }
+        }
+    }
 }

@@ -19,6 +19,8 @@ enum ErrorKind {
     OutOfRange { option: &'static str, value: f64, allowed: &'static str },
     /// A language name or code gisty does not know.
     UnknownLanguage { name: String },
+    /// A focus with no term: only stop words, numbers or punctuation.
+    EmptyFocus { focus: String },
 }
 
 impl BuildError {
@@ -28,6 +30,10 @@ impl BuildError {
         allowed: &'static str,
     ) -> BuildError {
         BuildError { kind: ErrorKind::OutOfRange { option, value, allowed } }
+    }
+
+    pub(crate) fn empty_focus(focus: &str) -> BuildError {
+        BuildError { kind: ErrorKind::EmptyFocus { focus: focus.to_string() } }
     }
 
     pub(crate) fn unknown_language(name: &str) -> BuildError {
@@ -47,6 +53,11 @@ impl fmt::Display for BuildError {
             ErrorKind::UnknownLanguage { name } => {
                 write!(f, "unknown language '{name}'")
             }
+            ErrorKind::EmptyFocus { focus } => write!(
+                f,
+                "focus '{focus}' has no word to look for (only stop words, \
+                 numbers or punctuation)"
+            ),
         }
     }
 }

@@ -14,7 +14,11 @@
 //! - [`Summarizer`]: built once (by [`Summarizer::new`] or
 //!   [`Summarizer::builder`]), then used for any number of texts from any
 //!   number of threads.
-//! - [`Budget`]: how long a summary may be: sentences, a ratio, words.
+//! - [`SummarizerBuilder`]: the configuration: [`Language`], position
+//!   weight, extra stop words, focus terms; [`build`] checks it and can
+//!   fail with a [`BuildError`].
+//! - [`Budget`]: how long a summary may be: sentences, a ratio, words or
+//!   characters, optionally with limits on the words of each sentence.
 //! - [`Summary`]: the picked sentences as [`Scored`] spans into the text,
 //!   in document order, with their scores and [`ScoreParts`].
 //! - [`Splitter`] and [`split`]: sentence splitting on its own.
@@ -22,6 +26,8 @@
 //! - [`Preset`]: `News` (the default, for inverted-pyramid news) or
 //!   `Centrality` (no lead bias, for text whose important sentences may
 //!   stand anywhere).
+//! - [`rouge`]: ROUGE-1/2/L/Lsum as Google's rouge-score computes them,
+//!   with bootstrap confidence intervals, to measure summaries.
 //!
 //! # Example
 //!
@@ -45,6 +51,59 @@
 //! println!("{summary}");
 //! ```
 //!
+//! # Example: a tweet-sized summary about one subject
+//!
+//! A character budget picks whole sentences (never cut) until the next
+//! best one no longer fits; a focus favours the sentences about some
+//! words, which are stemmed like the text ("schools" finds "school").
+//!
+//! ```
+//! use gisty::{Budget, Summarizer};
+//!
+//! let text = "The city council approved a budget of $2.1 billion on \
+//!             Monday. The mayor said the budget repairs roads. Two new \
+//!             schools will open next year. Opponents said taxes rise.";
+//!
+//! let summarizer = Summarizer::builder().focus("schools").build()?;
+//! let summary = summarizer.summarize(text, Budget::chars(60));
+//! let shown = summary.to_string();
+//! assert!(shown.contains("schools"));
+//! assert!(shown.chars().count() <= 60);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Example: many documents, many threads
+//!
+//! Build the summariser once; clone it (cheaply: the configuration is
+//! shared) into each thread, and give each thread a [`Scratch`] to reuse
+//! across its documents.
+//!
+//! ```
+//! use gisty::{Budget, Scratch, Summarizer};
+//!
+//! let docs = ["First document. It has two sentences.",
+//!             "Second document. Also short. Three sentences."];
+//! let summarizer = Summarizer::new();
+//! let handles: Vec<_> = docs
+//!     .into_iter()
+//!     .map(|doc| {
+//!         let summarizer = summarizer.clone();
+//!         std::thread::spawn(move || {
+//!             let mut scratch = Scratch::new();
+//!             summarizer
+//!                 .summarize_with(&mut scratch, doc, Budget::sentences(1))
+//!                 .to_string()
+//!         })
+//!     })
+//!     .collect();
+//! for h in handles {
+//!     assert!(!h.join().unwrap().is_empty());
+//! }
+//! ```
+//!
+//! The `examples/summarize.rs` program summarises files from the command
+//! line with this API (`cargo run -p gisty --example summarize -- FILE`).
+//!
 //! # Errors and panics
 //!
 //! Only configuration can fail ([`SummarizerBuilder::build`],
@@ -54,9 +113,17 @@
 //!
 //! # Crate features
 //!
+//! No feature is on by default.
+//!
 //! - `serde`: `Serialize` and `Deserialize` for the data types
 //!   ([`Span`], [`Sentence`], [`Scored`], [`ScoreParts`], [`Budget`],
 //!   [`Language`]).
+//!
+//! HTML is not read by the library: the `gisty` command line extracts a
+//! page's main text before summarising it (see its `html` module), so
+//! that the library keeps few dependencies and builds for WebAssembly.
+//!
+//! [`build`]: SummarizerBuilder::build
 
 #![deny(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
@@ -65,7 +132,9 @@ mod analyze;
 mod budget;
 mod centrality;
 mod error;
+mod focus;
 mod lang;
+pub mod rouge;
 mod score;
 pub mod segment;
 mod select;
@@ -79,7 +148,7 @@ pub use lang::Language;
 pub use segment::{Sentence, SentenceKind, Splitter, split};
 pub use span::Span;
 pub use summarizer::{
-    DEFAULT_MIN_WORDS, DEFAULT_POSITION_WEIGHT, DEFAULT_REDUNDANCY, Preset,
+    DEFAULT_DEMOTE_UNDER, DEFAULT_POSITION_WEIGHT, DEFAULT_REDUNDANCY, Preset,
     Scratch, Summarizer, SummarizerBuilder,
 };
 pub use summary::{ScoreParts, Scored, Summary};

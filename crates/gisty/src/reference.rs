@@ -112,6 +112,7 @@ fn naive_score(
                     0.0
                 },
                 form: if fit { 1.0 } else { DEMOTED },
+                focus: 0.0,
             }
         })
         .collect();
@@ -216,6 +217,7 @@ proptest! {
                 index,
                 score: score::total(*p, w),
                 words: shapes[index].words,
+                chars: 0,
             })
             .collect();
         let scores: Vec<f32> = cands.iter().map(|c| c.score).collect();

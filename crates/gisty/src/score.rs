@@ -18,6 +18,7 @@ use std::ops::Range;
 
 use crate::analyze::TermId;
 use crate::centrality::Graph;
+use crate::focus::FOCUS_WEIGHT;
 use crate::summary::ScoreParts;
 
 /// The `form` factor of a sentence that is too short or a question: it
@@ -40,10 +41,13 @@ pub(crate) fn position(rank: usize) -> f32 {
 /// Combines the parts into a sentence's total with `position_weight`
 /// `w` in `[0, 1]`:
 ///
-/// `form * (1 + title) * centrality^(1 - w) * position^w`
+/// `form * (1 + title) * (1 + 2 * focus) * mix^(1 - focus)`, with
+/// `mix = centrality^(1 - w) * position^w`
 ///
 /// a geometric mix of what the sentence says (its centrality) and where
-/// it stands: `w = 0` is centrality alone, `w = 1` the lead sentences.
+/// it stands: `w = 0` is centrality alone, `w = 1` the lead sentences. A
+/// sentence holding every focus term is judged by the focus alone, so
+/// that what the user asks for comes first wherever it stands.
 pub(crate) fn total(parts: ScoreParts, position_weight: f32) -> f32 {
     let w = position_weight;
     let mix = if w <= 0.0 {
@@ -53,7 +57,9 @@ pub(crate) fn total(parts: ScoreParts, position_weight: f32) -> f32 {
     } else {
         parts.centrality.powf(1.0 - w) * parts.position.powf(w)
     };
-    parts.form * (1.0 + parts.title) * mix
+    let f = parts.focus;
+    let mix = if f > 0.0 { mix.powf(1.0 - f) } else { mix };
+    parts.form * (1.0 + parts.title) * (1.0 + FOCUS_WEIGHT * f) * mix
 }
 
 /// What the scorer needs to know of a sentence besides its terms.
@@ -131,6 +137,7 @@ impl Scorer {
                 position: position(rank),
                 title: 0.0,
                 form: if fit { 1.0 } else { DEMOTED },
+                focus: 0.0,
             });
         }
         for p in parts.iter_mut() {
@@ -330,6 +337,7 @@ pub(crate) mod tests {
             position,
             title,
             form,
+            focus: 0.0,
         };
         // (parts, position weight, total)
         let rows = [
@@ -342,6 +350,12 @@ pub(crate) mod tests {
             (p(0.4, 0.5, 0.0, DEMOTED), 0.0, 0.004),
             (p(1.0, 1.0, 1.0, 1.0), 0.8, 2.0),
         ];
+        // A focus: the mix counts less, the focus factor more.
+        let mut f = p(0.25, 0.25, 0.0, 1.0);
+        f.focus = 0.5;
+        let rows = [rows.as_slice(), &[(f, 0.0, 0.5 * 2.0)]].concat();
+        f.focus = 1.0;
+        let rows = [rows.as_slice(), &[(f, 0.8, 3.0)]].concat();
         for (parts, w, want) in rows {
             let got = total(parts, w);
             assert!(close(got, want), "{parts:?} w={w}: {got} != {want}");

@@ -10,6 +10,8 @@ pub(crate) struct Candidate {
     pub(crate) score: f32,
     /// Words in the sentence, for word budgets.
     pub(crate) words: usize,
+    /// Characters of the sentence as displayed, for character budgets.
+    pub(crate) chars: usize,
 }
 
 /// Reusable working space of [`select`].
@@ -44,14 +46,20 @@ pub(crate) fn select(
     order.sort_by(|&a, &b| {
         cands[b].score.total_cmp(&cands[a].score).then(a.cmp(&b))
     });
+    // Sentence length limits, unless no sentence meets them.
+    if order.iter().any(|&i| budget.admits(cands[i].words)) {
+        order.retain(|&i| budget.admits(cands[i].words));
+    }
     let max = budget.sentence_limit(cands.len()).unwrap_or(usize::MAX);
-    let words = budget.word_limit().unwrap_or(usize::MAX);
+    let limit = budget.length_limit().unwrap_or(usize::MAX);
     let mut used = 0usize;
     for &i in order.iter() {
         if out.len() >= max {
             break;
         }
-        if used.saturating_add(cands[i].words) > words {
+        let c = &cands[i];
+        let cost = budget.cost(c.words, c.chars, out.len());
+        if used.saturating_add(cost) > limit {
             continue;
         }
         if redundancy < 1.0 && out.iter().any(|&j| similar(i, j) > redundancy)
@@ -59,17 +67,19 @@ pub(crate) fn select(
             skipped.push(i);
             continue;
         }
-        used += cands[i].words;
+        used += cost;
         out.push(i);
     }
     for &i in skipped.iter() {
         if out.len() >= max {
             break;
         }
-        if used.saturating_add(cands[i].words) > words {
+        let c = &cands[i];
+        let cost = budget.cost(c.words, c.chars, out.len());
+        if used.saturating_add(cost) > limit {
             continue;
         }
-        used += cands[i].words;
+        used += cost;
         out.push(i);
     }
     if out.is_empty() {
@@ -82,11 +92,17 @@ pub(crate) fn select(
 mod tests {
     use super::*;
 
+    /// Candidates of `words` words, each word 4 characters and a space.
     fn cands(scores: &[(f32, usize)]) -> Vec<Candidate> {
         scores
             .iter()
             .enumerate()
-            .map(|(index, &(score, words))| Candidate { index, score, words })
+            .map(|(index, &(score, words))| Candidate {
+                index,
+                score,
+                words,
+                chars: (words * 5).saturating_sub(1),
+            })
             .collect()
     }
 
@@ -140,6 +156,40 @@ mod tests {
         [(0.9, 50), (0.8, 60)],
         Budget::words(10),
         [0]
+    );
+    t!(
+        chars_count_one_space_between,
+        // 14 + 1 + 9 = 24 characters fit in 24.
+        [(0.9, 3), (0.8, 4), (0.7, 2)],
+        Budget::chars(24),
+        [0, 2]
+    );
+    t!(
+        chars_count_the_space_too,
+        // 14 + 9 = 23, but with the space between them 24.
+        [(0.9, 3), (0.8, 2), (0.7, 2)],
+        Budget::chars(23),
+        [0]
+    );
+    t!(chars_keep_the_best_alone, [(0.2, 9), (0.9, 9)], Budget::chars(5), [1]);
+    t!(chars_zero_keeps_one, [(0.2, 1), (0.9, 1)], Budget::chars(0), [1]);
+    t!(
+        sentence_words_filter_then_rank,
+        [(0.9, 2), (0.8, 12), (0.7, 6), (0.6, 30)],
+        Budget::sentences(2).sentence_words(5..=20).unwrap(),
+        [1, 2]
+    );
+    t!(
+        sentence_words_with_length_budget,
+        [(0.9, 2), (0.8, 12), (0.7, 6)],
+        Budget::words(14).sentence_words(5..).unwrap(),
+        [1]
+    );
+    t!(
+        sentence_words_set_aside_when_nothing_fits,
+        [(0.3, 2), (0.9, 3)],
+        Budget::sentences(1).sentence_words(10..).unwrap(),
+        [1]
     );
     t!(
         nan_scores_do_not_panic,

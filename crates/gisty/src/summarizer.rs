@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::analyze::{Analysis, Set, TermId, Vocab, hasher};
 use crate::budget::Budget;
 use crate::error::BuildError;
+use crate::focus;
 use crate::lang::Language;
 use crate::score::{self, Doc, Params, Scorer, Shape};
 use crate::segment::{Sentence, SentenceKind, Splitter};
@@ -18,8 +19,8 @@ use crate::summary::{ScoreParts, Scored, Summary};
 pub const DEFAULT_POSITION_WEIGHT: f32 = 0.8;
 
 /// The default shortest sentence, in words, that is fit for a summary:
-/// see [`SummarizerBuilder::min_words`].
-pub const DEFAULT_MIN_WORDS: usize = 6;
+/// see [`SummarizerBuilder::demote_under`].
+pub const DEFAULT_DEMOTE_UNDER: usize = 6;
 
 /// The default similarity above which a sentence repeats one already
 /// picked: see [`SummarizerBuilder::redundancy`].
@@ -70,6 +71,7 @@ pub struct SummarizerBuilder {
     min_words: usize,
     redundancy: f32,
     extra_stop_words: Vec<String>,
+    focus: String,
 }
 
 impl Default for SummarizerBuilder {
@@ -80,15 +82,16 @@ impl Default for SummarizerBuilder {
 
 impl SummarizerBuilder {
     /// A builder with the defaults: English, the [`Preset::News`]
-    /// position weight [`DEFAULT_POSITION_WEIGHT`], [`DEFAULT_MIN_WORDS`]
+    /// position weight [`DEFAULT_POSITION_WEIGHT`], [`DEFAULT_DEMOTE_UNDER`]
     /// and [`DEFAULT_REDUNDANCY`].
     pub fn new() -> SummarizerBuilder {
         SummarizerBuilder {
             language: Language::English,
             position_weight: DEFAULT_POSITION_WEIGHT,
-            min_words: DEFAULT_MIN_WORDS,
+            min_words: DEFAULT_DEMOTE_UNDER,
             redundancy: DEFAULT_REDUNDANCY,
             extra_stop_words: Vec::new(),
+            focus: String::new(),
         }
     }
 
@@ -118,9 +121,12 @@ impl SummarizerBuilder {
     }
 
     /// Sentences of fewer than `words` words (stop words included) are
-    /// not fit for a summary: like questions, they are picked only when
-    /// nothing better is left. `0` turns this off for length.
-    pub fn min_words(&mut self, words: usize) -> &mut SummarizerBuilder {
+    /// not fit for a summary: like questions, they are demoted (the
+    /// `form` part of [`ScoreParts`]) and picked only when nothing better
+    /// is left. `0` turns this off for length. Unlike
+    /// [`Budget::sentence_words`], which sets sentences aside, this only
+    /// lowers their scores.
+    pub fn demote_under(&mut self, words: usize) -> &mut SummarizerBuilder {
         self.min_words = words;
         self
     }
@@ -146,12 +152,35 @@ impl SummarizerBuilder {
         self
     }
 
+    /// Focuses summaries on the words of `terms`: sentences about them are
+    /// favoured. The words are analysed as the text is (lowercased, stop
+    /// words dropped, stemmed), and a sentence's score is multiplied by
+    /// `1 + 2 * share`, where `share` is the share of the distinct focus
+    /// terms it holds. An empty string (the default) means no focus.
+    /// Checked by [`build`](Self::build).
+    ///
+    /// ```
+    /// use gisty::{Budget, Summarizer};
+    ///
+    /// let text = "The council met on Monday. It approved the budget. \
+    ///             Parks will get new trees. Roads will be repaired.";
+    /// let summarizer = Summarizer::builder().focus("park trees").build()?;
+    /// let summary = summarizer.summarize(text, Budget::sentences(1));
+    /// assert_eq!(summary.to_string(), "Parks will get new trees.");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn focus(&mut self, terms: &str) -> &mut SummarizerBuilder {
+        self.focus = terms.to_string();
+        self
+    }
+
     /// Checks the configuration and builds the summariser.
     ///
     /// # Errors
     ///
-    /// When the position weight is not a number in `[0, 1]`, or the
-    /// redundancy threshold not one in `(0, 1]`.
+    /// When the position weight is not a number in `[0, 1]`, the
+    /// redundancy threshold not one in `(0, 1]`, or the focus is not
+    /// empty but has no term (only stop words or numbers).
     pub fn build(&self) -> Result<Summarizer, BuildError> {
         let w = self.position_weight;
         if !(w.is_finite() && (0.0..=1.0).contains(&w)) {
@@ -178,6 +207,16 @@ impl SummarizerBuilder {
             crate::analyze::fold_into(w.trim(), &mut buf);
             stop_words.insert(buf.as_str().into());
         }
+        let analysis = Analysis {
+            stop_words,
+            stemmer: self.language.stemmer(),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        };
+        let mut focus_terms = Vec::new();
+        Vocab::default().analyze(&analysis, &self.focus, &mut focus_terms);
+        if focus_terms.is_empty() && !self.focus.trim().is_empty() {
+            return Err(BuildError::empty_focus(&self.focus));
+        }
         Ok(Summarizer {
             inner: Arc::new(Inner {
                 splitter: Splitter::new(self.language),
@@ -187,11 +226,8 @@ impl SummarizerBuilder {
                     min_words: self.min_words,
                 },
                 redundancy: r,
-                analysis: Analysis {
-                    stop_words,
-                    stemmer: self.language.stemmer(),
-                    id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-                },
+                analysis,
+                focus: self.focus.clone(),
             }),
         })
     }
@@ -227,6 +263,8 @@ struct Inner {
     params: Params,
     redundancy: f32,
     analysis: Analysis,
+    /// The focus words, analysed anew with each text's vocabulary.
+    focus: String,
 }
 
 impl Default for Summarizer {
@@ -340,7 +378,8 @@ impl Summarizer {
                 }
                 s.terms[start..].sort_unstable();
                 s.ranges.push(start..s.terms.len());
-                s.cands.push(Candidate { index, score: 0.0, words });
+                let chars = budget.chars_of(slice);
+                s.cands.push(Candidate { index, score: 0.0, words, chars });
                 s.shapes.push(Shape {
                     words,
                     question: score::is_question(slice),
@@ -350,6 +389,10 @@ impl Summarizer {
                 break;
             }
         }
+        s.focus.clear();
+        s.vocab.analyze(&inner.analysis, &inner.focus, &mut s.focus);
+        s.focus.sort_unstable();
+        s.focus.dedup();
         s.title.clear();
         if let Some(title) = title {
             s.vocab.analyze(&inner.analysis, title, &mut s.title);
@@ -364,7 +407,9 @@ impl Summarizer {
             vocab_len: s.vocab.len(),
         };
         s.scorer.score(doc, inner.params, &mut s.parts);
-        for (p, c) in s.parts.iter().zip(&mut s.cands) {
+        for ((p, c), r) in s.parts.iter_mut().zip(&mut s.cands).zip(&s.ranges)
+        {
+            p.focus = focus::coverage(&s.terms[r.clone()], &s.focus);
             c.score = score::total(*p, inner.params.position_weight);
         }
         let scorer = &s.scorer;
@@ -409,6 +454,7 @@ pub struct Scratch {
     scorer: Scorer,
     selector: Selector,
     picked: Vec<usize>,
+    focus: Vec<TermId>,
 }
 
 impl Scratch {

@@ -6,8 +6,9 @@ use crate::span::Span;
 
 /// What each part contributed to a sentence's score.
 ///
-/// `total = form * (1 + title) * centrality^(1 - w) * position^w`
-/// where `w` is the summariser's position weight; see
+/// `total = form * (1 + title) * (1 + 2 * focus) * mix^(1 - focus)`
+/// with `mix = centrality^(1 - w) * position^w`, where `w` is the
+/// summariser's position weight; see
 /// [`SummarizerBuilder::position_weight`](crate::SummarizerBuilder::position_weight).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29,6 +30,10 @@ pub struct ScoreParts {
     /// 1 for a sentence fit for a summary; a small factor for one that is
     /// too short or a question, picked only when nothing better is left.
     pub form: f32,
+    /// The share of the focus terms the sentence holds, in `[0, 1]`; 0
+    /// without a focus. See
+    /// [`SummarizerBuilder::focus`](crate::SummarizerBuilder::focus).
+    pub focus: f32,
 }
 
 /// A sentence picked for a summary.

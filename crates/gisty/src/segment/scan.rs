@@ -1,0 +1,1026 @@
+//! The sentence scanner: one forward pass over a block of prose.
+//!
+//! The scanner walks the block character by character, keeping a little
+//! state (where the current sentence, token and word start; an open
+//! quotation; the list marker expected next). At each candidate
+//! terminator it reads the cluster of terminators and closing marks,
+//! looks at the next word, and asks the rules below whether the cluster
+//! ends the sentence. Every look is bounded (a word is looked up only when
+//! it is at most [`MAX_WORD`] bytes long) or amortised (the search for a
+//! closing quotation mark never scans a byte twice), so the pass is linear
+//! in the length of the block.
+//!
+//! The rules, by name (each has its own rows in `segment/tests.rs`):
+//!
+//! - `Terminators`: `.` `?` `!` `…` and the other scripts' full stops and
+//!   question marks (`。` `！` `？` `।` `॥` `።` `፧` `။` `۔` `؟` `։` `;`),
+//!   plus per-language extras (the Armenian and Arabic colon, the Greek `;`,
+//!   the Arabic comma); Armenian's `.` is not one.
+//! - `Closers`: quotation marks and brackets right after a terminator
+//!   belong to the sentence it ends (`“Why?”`, `great."`, `?».`).
+//! - `NoSpaceScripts`: CJK, Ethiopic, Burmese, Devanagari and Urdu
+//!   terminators end a sentence without a following space.
+//! - `NeedsSpace`: `.` `?` `!` and colons end a sentence only before white
+//!   space, except for `GluedSentence`.
+//! - `GluedSentence`: `ended.Fans`, `2,500.Nobody`: a period between a
+//!   lowercase letter or digit and a capital letter, outside URLs and
+//!   e-mail addresses, ends a sentence.
+//! - `UrlEmail`: the periods inside a URL or e-mail address are not ends.
+//! - `ContinuesLowercase`: a terminator before a lowercase word does not
+//!   end the sentence (`“Why?” she asked`, `Jeopardy! in`, `e.g. a hammer`),
+//!   except the Greek period and the Kazakh `?`/`!`.
+//! - `ContinuesPunctuation`: a terminator followed directly by a comma or
+//!   another mark (`.»,`) does not end it; nor one before `№` (a citation).
+//! - `DashContinuation`: `?` or `!` before a dash and a lowercase word
+//!   (`бе? — деді`) does not end the sentence.
+//! - `Abbreviation`: the language's table ([`super::tables`]) says how a
+//!   period after an abbreviation behaves: `Prefix`, `Number`, `Inner`,
+//!   `Time`.
+//! - `Initial`: a single letter with a period (`E.`, `p.`) behaves as an
+//!   `Inner` abbreviation: no break unless a sentence starter follows.
+//! - `MultiPeriod`: letters joined by periods (`U.S.`, `E.U.`, `т.б.`)
+//!   behave as an `Inner` abbreviation.
+//! - `SentenceStarter`: after an `Inner` abbreviation or an initial, a
+//!   capitalised word from the language's starter list makes the period
+//!   an end (`moved to the U.K. They followed`).
+//! - `FrontedTime`: `a.m.`/`p.m.` before a capital ends the sentence,
+//!   unless the sentence so far is only a fronted time phrase
+//!   (`By 9 p.m. Officer Diaz had arrived.`).
+//! - `OrdinalDate`: in languages writing ordinals with a period, a number
+//!   before a month name (`3. Oktober`) or a Roman numeral before a
+//!   capitalised word (`Pius XII. Besuchte`) is an ordinal, not an end.
+//! - `NumberEnd`: a number with a period before a capital or a digit ends
+//!   the sentence (`$45.50. It`, `Kapitel 12. Danach`, `het. 40 mensen`).
+//! - `Ellipsis`: `...` and `…` end a sentence before a capital, not before
+//!   a lowercase word; a spaced `. . .` is an omission and never ends one;
+//!   a spaced `. . . .` does; a word's own period followed by a spaced
+//!   ellipsis and a word ends the sentence there; `[...]` is an omission.
+//! - `ListItems`: a list marker (`1.`, `2)`, `3.)`, `a.`, `•`, `⁃9.`)
+//!   opening a sentence is not a sentence of its own, and the next marker
+//!   in sequence (`2.` after `1.`, `b.` after `a.`, another `•`) opens a
+//!   new sentence even without a terminator before it.
+//! - `QuotedSpeech`: a terminator inside an open quotation that closes
+//!   within [`QUOTE_REACH`] bytes and is embedded in the sentence (closed
+//!   after a comma or a word, and followed by a lowercase word or a comma)
+//!   does not end the sentence (`„Je neskoro. Ideme,“ povedal`); inside CJK brackets
+//!   (`「你好！再见」`) it never does.
+//! - `CommaEnumeration`: the Arabic comma (a terminator in Arabic) does
+//!   not end a segment before a single word closed by another comma (a
+//!   list: `الخبز، والحليب،`).
+//! - `BidiTransparent`: Unicode format characters (bidi marks and
+//!   embeddings) around a terminator are ignored.
+
+use super::tables::{Abbr, Rules};
+
+/// Longest word (in bytes) looked up in the tables; longer words are
+/// never abbreviations, and the bound keeps each look constant-time.
+pub(crate) const MAX_WORD: usize = 48;
+
+/// How far (in bytes) a quotation may run after a terminator inside it
+/// and still protect it (rule `QuotedSpeech`).
+pub(crate) const QUOTE_REACH: usize = 600;
+
+/// Rule `Terminators`: the characters that may end a sentence in every
+/// language (`.` is checked separately: Armenian does not use it).
+fn universal_terminator(c: char) -> bool {
+    no_space_terminator(c)
+        || matches!(
+            c,
+            '?' | '!' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '‽' | '\u{037E}' | '჻'
+        )
+}
+
+/// Rule `NoSpaceScripts`: terminators that end a sentence even when the
+/// next sentence follows without a space.
+fn no_space_terminator(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '｡'
+            | '！'
+            | '？'
+            | '।'
+            | '॥'
+            | '።'
+            | '፧'
+            | '፨'
+            | '။'
+            | '۔'
+            | '؟'
+            | '։'
+            | '។'
+    )
+}
+
+/// Rule `Closers`: marks that close a quotation or a bracket.
+fn closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '”'
+            | '’'
+            | '“'
+            | '»'
+            | '›'
+            | ')'
+            | ']'
+            | '}'
+            | '」'
+            | '』'
+            | '》'
+            | '〉'
+            | '）'
+            | '】'
+            | '〕'
+    )
+}
+
+/// Marks that open a quotation or a bracket, skipped before the next word.
+fn opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '„'
+            | '‚'
+            | '«'
+            | '‹'
+            | '('
+            | '['
+            | '{'
+            | '¿'
+            | '¡'
+            | '「'
+            | '『'
+            | '《'
+            | '〈'
+            | '（'
+            | '【'
+            | '〔'
+    )
+}
+
+/// Rule `BidiTransparent`: format characters (bidi marks, embeddings,
+/// isolates, zero-width joiners) that are ignored around terminators.
+fn format_char(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+fn dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '―')
+}
+
+/// A letter of a script without case (Arabic, Devanagari, CJK...): it
+/// can open a sentence as a capital can.
+fn uncased_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()
+}
+
+/// The char at byte `i` of `s` and its length (`i` on a char boundary).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = s[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// The char before byte `i` of `s`.
+#[inline]
+fn char_before(s: &str, i: usize) -> Option<char> {
+    s[..i].chars().next_back()
+}
+
+/// Where the next occurrence of a closing mark is, found with amortised
+/// linear work: queries come at increasing positions, and a search never
+/// rescans bytes a previous search covered.
+#[derive(Clone, Copy)]
+struct Finder {
+    ch: char,
+    from: usize,
+    next: Option<usize>,
+    used: bool,
+}
+
+impl Finder {
+    fn find(&mut self, s: &str, at: usize) -> Option<usize> {
+        if self.used && self.from <= at {
+            match self.next {
+                None => return None,
+                Some(p) if p >= at => return Some(p),
+                _ => {}
+            }
+        }
+        self.used = true;
+        self.from = at;
+        self.next = s[at..].find(self.ch).map(|p| p + at);
+        self.next
+    }
+}
+
+/// A list marker (rule `ListItems`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Marker {
+    bullet: Option<char>,
+    label: Label,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Label {
+    None,
+    Number(u16, Suffix),
+    Letter(u8, Suffix),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Suffix {
+    Dot,
+    Paren,
+    DotParen,
+}
+
+impl Marker {
+    /// The marker that follows this one in a list.
+    fn successor(self) -> Marker {
+        let label = match self.label {
+            Label::None => Label::None,
+            Label::Number(n, s) => Label::Number(n.saturating_add(1), s),
+            Label::Letter(c, s) => Label::Letter(c.saturating_add(1), s),
+        };
+        Marker { bullet: self.bullet, label }
+    }
+}
+
+fn bullet_char(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '‣'
+            | '◦'
+            | '⁃'
+            | '▪'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '-'
+            | '*'
+            | '–'
+            | '—'
+    )
+}
+
+/// The list marker `token` is, if it is one.
+fn parse_marker(token: &str) -> Option<Marker> {
+    if token.len() > 8 {
+        return None;
+    }
+    let mut rest = token;
+    let mut bullet = None;
+    if let Some(c) = rest.chars().next()
+        && bullet_char(c)
+    {
+        bullet = Some(c);
+        rest = &rest[c.len_utf8()..];
+        if rest.is_empty() {
+            return Some(Marker { bullet, label: Label::None });
+        }
+        if c == '-' || c == '*' || c == '–' || c == '—' {
+            // "-5." is a negative number, "*1." a footnote: not bullets.
+            return None;
+        }
+    }
+    let rest = rest.strip_prefix('(').unwrap_or(rest);
+    let (body, suffix) = if let Some(b) = rest.strip_suffix(".)") {
+        (b, Suffix::DotParen)
+    } else if let Some(b) = rest.strip_suffix(')') {
+        (b, Suffix::Paren)
+    } else if let Some(b) = rest.strip_suffix('.') {
+        (b, Suffix::Dot)
+    } else {
+        return None;
+    };
+    let label = if !body.is_empty()
+        && body.len() <= 3
+        && body.bytes().all(|b| b.is_ascii_digit())
+    {
+        Label::Number(body.parse().ok()?, suffix)
+    } else if body.len() == 1 && body.as_bytes()[0].is_ascii_lowercase() {
+        Label::Letter(body.as_bytes()[0], suffix)
+    } else {
+        return None;
+    };
+    Some(Marker { bullet, label })
+}
+
+/// An open quotation (rule `QuotedSpeech`).
+#[derive(Clone, Copy)]
+struct Quote {
+    closer: char,
+    cjk: bool,
+    /// Whether it is embedded in its sentence, once known.
+    embedded: Option<bool>,
+}
+
+/// The closing mark of a quotation opened by `c`, if `c` opens one.
+fn quote_closer(c: char) -> Option<(char, bool)> {
+    Some(match c {
+        '“' => ('”', false),
+        '„' => ('“', false),
+        '«' => ('»', false),
+        '‹' => ('›', false),
+        '"' => ('"', false),
+        '「' => ('」', true),
+        '『' => ('』', true),
+        '《' => ('》', true),
+        '（' => ('）', true),
+        '【' => ('】', true),
+        _ => return None,
+    })
+}
+
+/// What a cluster of terminators is made of.
+#[derive(Default, Clone, Copy)]
+struct Cluster {
+    /// One past the last char of the cluster (closers included).
+    end: usize,
+    periods: u32,
+    ellipsis: bool,
+    /// `?`, `!` and their kin.
+    question: bool,
+    /// A terminator of rule `NoSpaceScripts`.
+    no_space: bool,
+    /// A colon-like extra terminator (`:`, `،`, `;`).
+    colon: bool,
+    /// The Arabic comma `،` among them.
+    comma: bool,
+    /// A spaced ellipsis `. . .` (periods separated by single spaces).
+    spaced: bool,
+    /// A closing mark is part of the cluster.
+    closed: bool,
+    /// The cluster ends with a CJK closing bracket (`。」`).
+    cjk_closed: bool,
+}
+
+/// The scanner over one block.
+pub(crate) struct Scanner<'a> {
+    s: &'a str,
+    rules: &'a Rules,
+    lower: String,
+    finders: Vec<Finder>,
+}
+
+/// Receives the sentences found, as (start, end) byte offsets into the
+/// block, untrimmed.
+pub(crate) trait Sink {
+    fn sentence(&mut self, start: usize, end: usize);
+}
+
+impl<'a> Scanner<'a> {
+    pub(crate) fn new(s: &'a str, rules: &'a Rules) -> Scanner<'a> {
+        Scanner { s, rules, lower: String::new(), finders: Vec::new() }
+    }
+
+    #[inline]
+    fn is_terminator(&self, c: char) -> bool {
+        if c.is_ascii() && !matches!(c, '.' | '?' | '!' | ':' | ';') {
+            return false;
+        }
+        (c == '.' && self.rules.data.period_ends)
+            || universal_terminator(c)
+            || self.rules.data.extra_terminators.contains(&c)
+    }
+
+    /// Scans the whole block, reporting each sentence to `sink`.
+    pub(crate) fn run(&mut self, sink: &mut impl Sink) {
+        let s = self.s;
+        let n = s.len();
+        let mut i = 0;
+        let mut sent_start = 0;
+        let mut sent_tokens = 0usize;
+        let mut tok_start;
+        let mut url_like = false;
+        let mut at_token_start = true;
+        let mut word_start = 0;
+        // Rule `ListItems`: the marker that would open the next item, and
+        // whether the current token is in the label slot of a sentence.
+        let mut expected: Option<Marker> = None;
+        let mut marker_token = false;
+        let mut first_was_bullet = false;
+        let mut quote: Option<Quote> = None;
+        let bytes = s.as_bytes();
+        while i < n {
+            if !at_token_start && bytes[i].is_ascii_alphanumeric() {
+                // The common case: inside a word, neither a quote nor a
+                // terminator nor white space.
+                i += 1;
+                continue;
+            }
+            let Some((c, len)) = char_at(s, i) else { break };
+            if c.is_whitespace() {
+                i += len;
+                at_token_start = true;
+                continue;
+            }
+            if at_token_start {
+                at_token_start = false;
+                tok_start = i;
+                word_start = i;
+                let tok_end =
+                    s[i..].find(char::is_whitespace).map_or(n, |p| p + i);
+                let token = &s[i..tok_end];
+                url_like = token.contains("://")
+                    || token.starts_with("www.")
+                    || token.contains('@');
+                let marker = parse_marker(token);
+                // A dash inside a line is punctuation, not a bullet.
+                let dash_bullet = marker.is_some_and(|m| {
+                    m.label == Label::None && m.bullet.is_some_and(dash)
+                });
+                if sent_tokens > 0
+                    && marker.is_some()
+                    && marker == expected
+                    && !dash_bullet
+                    && tok_end < n
+                {
+                    sink.sentence(sent_start, tok_start);
+                    sent_start = tok_start;
+                    sent_tokens = 0;
+                    quote = None;
+                }
+                let label_slot =
+                    sent_tokens == 0 || (sent_tokens == 1 && first_was_bullet);
+                marker_token = label_slot && marker.is_some();
+                if sent_tokens == 0 {
+                    first_was_bullet = matches!(
+                        marker,
+                        Some(Marker { label: Label::None, .. })
+                    );
+                    if let Some(m) = marker {
+                        expected = Some(m.successor());
+                    }
+                }
+                sent_tokens += 1;
+            }
+            if c.is_ascii_alphanumeric() {
+                // The common case: neither a quote nor a terminator.
+                i += 1;
+                continue;
+            }
+            // Rule `QuotedSpeech`: track the open quotation.
+            if let Some(q) = quote {
+                if c == q.closer {
+                    quote = None;
+                    i += len;
+                    continue;
+                }
+            } else if let Some((closer, cjk)) = quote_closer(c) {
+                let opens = c != '"'
+                    || char_at(s, i + len)
+                        .is_some_and(|(d, _)| !d.is_whitespace());
+                if opens {
+                    quote = Some(Quote { closer, cjk, embedded: None });
+                }
+                i += len;
+                continue;
+            }
+            if !self.is_terminator(c) {
+                i += len;
+                continue;
+            }
+            let cl = self.cluster(i, &mut quote);
+            let end = match self.decide(
+                i,
+                &cl,
+                word_start,
+                sent_start,
+                sent_tokens,
+                url_like,
+                marker_token,
+                &mut quote,
+            ) {
+                Some(end) => end,
+                None => {
+                    i = cl.end.max(i + len);
+                    continue;
+                }
+            };
+            sink.sentence(sent_start, end);
+            sent_start = end;
+            quote = None;
+            i = end.max(i + len);
+            if i < n && !char_at(s, i).is_some_and(|(d, _)| d.is_whitespace())
+            {
+                // The next sentence starts inside this token.
+                word_start = i;
+                sent_tokens = 1;
+                marker_token = false;
+                first_was_bullet = false;
+            } else {
+                sent_tokens = 0;
+            }
+        }
+        if sent_start < n {
+            sink.sentence(sent_start, n);
+        }
+    }
+
+    /// Reads the cluster of terminators and closers starting at `i`.
+    fn cluster(&self, i: usize, quote: &mut Option<Quote>) -> Cluster {
+        let s = self.s;
+        let mut cl = Cluster::default();
+        let mut j = i;
+        // Rule `Ellipsis`: a spaced ellipsis starts with a period that has
+        // white space (or nothing) before it and " ." after it.
+        let spaced_start = s.as_bytes()[i] == b'.'
+            && char_before(s, i).is_none_or(char::is_whitespace)
+            && s[i + 1..].starts_with(" .");
+        while let Some((c, len)) = char_at(s, j) {
+            if c == '.' && self.rules.data.period_ends {
+                cl.periods += 1;
+                if spaced_start && s[j + 1..].starts_with(" .") {
+                    cl.spaced = true;
+                    j += 2;
+                    continue;
+                }
+            } else if c == '…' {
+                cl.ellipsis = true;
+            } else if self.is_terminator(c) {
+                if no_space_terminator(c) {
+                    cl.no_space = true;
+                } else if matches!(c, ':' | '،' | ';') {
+                    cl.colon = true;
+                    cl.comma |= c == '،';
+                } else {
+                    cl.question = true;
+                }
+            } else if closer(c) && j > i {
+                if c == '"'
+                    && quote.is_none_or(|q| q.closer != '"')
+                    && char_at(s, j + 1)
+                        .is_some_and(|(d, _)| !d.is_whitespace())
+                {
+                    // `cheered."It's`: no quotation is open, so the mark
+                    // opens the next one.
+                    break;
+                }
+                if quote.is_some_and(|q| q.closer == c) {
+                    *quote = None;
+                }
+                cl.closed = true;
+                cl.cjk_closed = matches!(
+                    c,
+                    '」' | '』' | '》' | '〉' | '）' | '】' | '〕'
+                );
+            } else if !format_char(c) {
+                break;
+            }
+            j += len;
+        }
+        // A closing mark after a space (French `. »`, or `won. " Then`
+        // when a quotation is open) stays with its sentence.
+        if let Some(rest) = s[j..].strip_prefix(' ')
+            && let Some(c) = rest.chars().next()
+            && match c {
+                '»' | '›' | '”' => true,
+                '"' => quote.is_some_and(|q| q.closer == '"'),
+                _ => false,
+            }
+        {
+            let k = j + 1 + c.len_utf8();
+            if char_at(s, k).is_none_or(|(d, _)| d.is_whitespace()) {
+                if quote.is_some_and(|q| q.closer == c) {
+                    *quote = None;
+                }
+                j = k;
+                cl.closed = true;
+            }
+        }
+        if cl.periods > 1 {
+            cl.ellipsis = true;
+        }
+        cl.end = j;
+        cl
+    }
+
+    /// Whether the cluster at `i` ends the sentence, and where.
+    #[allow(clippy::too_many_arguments)]
+    fn decide(
+        &mut self,
+        i: usize,
+        cl: &Cluster,
+        word_start: usize,
+        sent_start: usize,
+        sent_tokens: usize,
+        url_like: bool,
+        marker_token: bool,
+        quote: &mut Option<Quote>,
+    ) -> Option<usize> {
+        let s = self.s;
+        let n = s.len();
+        let e = cl.end;
+        if e >= n {
+            return Some(n);
+        }
+        let (nc, _) = char_at(s, e)?;
+        let prev = char_before(s, i);
+        // Rule `Ellipsis`: "[...]" and "(...)" mark an omission.
+        if cl.ellipsis && matches!(prev, Some('[' | '(')) {
+            return None;
+        }
+        if !nc.is_whitespace() {
+            if cl.no_space {
+                // `「…。」と言った`: a closed CJK quotation goes on.
+                if cl.cjk_closed && nc.is_alphabetic() {
+                    return None;
+                }
+                return (!self.quoted(e, i, quote)).then_some(e);
+            }
+            // Look through an opening mark: `cheered."It's`.
+            let nc = char_at(s, skip_openers(s, e)).map_or(nc, |(c, _)| c);
+            if url_like || cl.colon || !nc.is_uppercase() {
+                return None;
+            }
+            // Rule `GluedSentence`.
+            let glued_ok = if cl.question {
+                true
+            } else {
+                cl.periods == 1
+                    && !cl.closed
+                    && !cl.ellipsis
+                    && prev.is_some_and(|p| p.is_lowercase() || p.is_numeric())
+                    && self.glued_word_ends(word_start, i)
+            };
+            return glued_ok.then_some(e);
+        }
+        // White space follows: find the next word.
+        let k = skip_ws(s, e);
+        if k >= n {
+            return Some(e);
+        }
+        let m = skip_openers(s, k);
+        let Some((fc, _)) = char_at(s, m) else { return Some(e) };
+        if self.quoted(e, i, quote) {
+            return None;
+        }
+        // Rule `ContinuesPunctuation`.
+        if matches!(fc, ',' | ';' | '№') || (fc == ':' && !cl.colon) {
+            return None;
+        }
+        // Rule `DashContinuation`.
+        if dash(fc) && m == k {
+            let after = skip_ws(s, m + fc.len_utf8());
+            if char_at(s, after).is_some_and(|(c, _)| c.is_lowercase()) {
+                return None;
+            }
+            return Some(e);
+        }
+        // Rule `CommaEnumeration`: "الخبز، والحليب،": an Arabic comma before
+        // a single word that another comma closes lists, it does not end.
+        if cl.comma && one_word_then(s, m, '،') {
+            return None;
+        }
+        if cl.no_space || cl.colon {
+            return Some(e);
+        }
+        if cl.question && cl.periods == 0 && !cl.ellipsis {
+            // Rule `ContinuesLowercase` (and its Kazakh exception).
+            if fc.is_lowercase()
+                && !self.rules.data.question_before_lowercase_ends
+            {
+                return None;
+            }
+            return Some(e);
+        }
+        self.decide_period(
+            i,
+            cl,
+            e,
+            m,
+            fc,
+            word_start,
+            sent_start,
+            sent_tokens,
+            marker_token,
+        )
+    }
+
+    /// The rules for a period or an ellipsis before white space.
+    #[allow(clippy::too_many_arguments)]
+    fn decide_period(
+        &mut self,
+        i: usize,
+        cl: &Cluster,
+        e: usize,
+        m: usize,
+        fc: char,
+        word_start: usize,
+        sent_start: usize,
+        sent_tokens: usize,
+        marker_token: bool,
+    ) -> Option<usize> {
+        let s = self.s;
+        let capital = fc.is_uppercase() || uncased_letter(fc);
+        let digit = fc.is_numeric();
+        let word = self.word_before(word_start, i);
+        if cl.ellipsis {
+            // Rule `Ellipsis`.
+            if cl.spaced && cl.periods == 3 {
+                return None;
+            }
+            // An ellipsis standing alone or opening a word ("waited. ...
+            // Then", `"...`) leads into what follows.
+            if word.is_empty() && !cl.spaced {
+                return None;
+            }
+            // Four dots are a period and an ellipsis; three (or `…`)
+            // end a sentence only before a sentence starter ("Wait...
+            // What?"), not before a name ("like... Paris").
+            let ends =
+                cl.periods >= 4 || self.starter_at(m) || uncased_letter(fc);
+            return (capital && ends).then_some(e);
+        }
+        // Rule `Ellipsis`: a word's own period, then a spaced ellipsis.
+        if (fc == '.' || fc == '…') && !word.is_empty() {
+            let mut j = m;
+            while let Some((c, len)) = char_at(s, j) {
+                if c == '.' || c == '…' || c == ' ' {
+                    j += len;
+                } else {
+                    break;
+                }
+            }
+            let word_follows =
+                char_at(s, j).is_some_and(|(c, _)| c.is_alphanumeric());
+            return word_follows.then_some(e);
+        }
+        if fc.is_lowercase() {
+            // Rule `ContinuesLowercase` (and its Greek exception).
+            if self.rules.data.period_before_lowercase_ends
+                && !word.is_empty()
+                && word.chars().count() > 1
+                && self.abbreviation(word).is_none()
+            {
+                return Some(e);
+            }
+            return None;
+        }
+        if !capital && !digit {
+            // A symbol: a currency sign, an ampersand, a bullet.
+            return if matches!(
+                fc,
+                '$' | '£' | '€' | '¥' | '#' | '@' | '&' | '•'
+            ) {
+                Some(e)
+            } else {
+                None
+            };
+        }
+        // Rule `ListItems`: the period of a marker opening the sentence.
+        if marker_token {
+            return None;
+        }
+        if word.is_empty() {
+            return Some(e);
+        }
+        let kind =
+            self.abbreviation(word).or_else(|| implicit_abbreviation(word));
+        if let Some(kind) = kind {
+            return match kind {
+                Abbr::Prefix => None,
+                Abbr::Number => (!digit).then_some(e),
+                Abbr::Inner => (capital && self.starter_at(m)).then_some(e),
+                Abbr::Time => {
+                    if digit || self.fronted_time(sent_start, sent_tokens) {
+                        None
+                    } else {
+                        Some(e)
+                    }
+                }
+            };
+        }
+        // Rule `OrdinalDate`.
+        if self.rules.data.ordinal_period {
+            if is_number(word) && word.len() <= 2 && self.month_at(m) {
+                return None;
+            }
+            if is_roman(word) && capital && !self.starter_at(m) {
+                return None;
+            }
+        }
+        // Rule `NumberEnd` and any other word: the period ends it.
+        Some(e)
+    }
+
+    /// The word before the terminator at `i`: from `word_start`, without
+    /// opening marks and format characters; empty when longer than
+    /// [`MAX_WORD`] (too long to be an abbreviation).
+    fn word_before(&self, word_start: usize, i: usize) -> &'a str {
+        let s = self.s;
+        let from = if i - word_start > MAX_WORD * 2 { i } else { word_start };
+        let w = s[from..i]
+            .trim_start_matches(|c: char| opener(c) || format_char(c));
+        let w = w.trim_end_matches(format_char);
+        if w.len() > MAX_WORD { "" } else { w }
+    }
+
+    /// Rule `GluedSentence`: whether the word before a glued period is an
+    /// ordinary word of two letters or more (not a title: `Mr.Jones`).
+    fn glued_word_ends(&mut self, word_start: usize, i: usize) -> bool {
+        let word = self.word_before(word_start, i);
+        word.chars().nth(1).is_some()
+            && self.abbreviation(word) != Some(Abbr::Prefix)
+    }
+
+    /// The kind of `word` in the language's table.
+    fn abbreviation(&mut self, word: &str) -> Option<Abbr> {
+        if word.is_empty() || word.len() > MAX_WORD {
+            return None;
+        }
+        self.lower.clear();
+        for c in word.chars() {
+            push_lower(&mut self.lower, c);
+        }
+        self.rules.abbreviation(&self.lower)
+    }
+
+    /// The word starting at `m` (letters only, bounded), lowercased into
+    /// the scratch buffer; `None` when it is too long. A single letter
+    /// followed by a period is an initial, not a word.
+    fn lower_word_at(&mut self, m: usize) -> Option<usize> {
+        let s = self.s;
+        self.lower.clear();
+        let mut j = m;
+        let mut count = 0;
+        while let Some((c, len)) = char_at(s, j) {
+            if !c.is_alphabetic() {
+                break;
+            }
+            count += 1;
+            if j - m > MAX_WORD {
+                return None;
+            }
+            push_lower(&mut self.lower, c);
+            j += len;
+        }
+        if count == 1 && char_at(s, j).is_some_and(|(c, _)| c == '.') {
+            return None;
+        }
+        Some(j)
+    }
+
+    /// Rule `SentenceStarter`: whether the word at `m` usually opens a
+    /// sentence.
+    fn starter_at(&mut self, m: usize) -> bool {
+        self.lower_word_at(m).is_some() && self.rules.is_starter(&self.lower)
+    }
+
+    /// Rule `OrdinalDate`: whether the word at `m` is a month name.
+    fn month_at(&mut self, m: usize) -> bool {
+        self.lower_word_at(m).is_some() && self.rules.is_month(&self.lower)
+    }
+
+    /// Rule `FrontedTime`: whether the sentence so far is a preposition
+    /// and a time ("At 5 a.m.").
+    fn fronted_time(&mut self, sent_start: usize, sent_tokens: usize) -> bool {
+        if sent_tokens > 3 {
+            return false;
+        }
+        let m = skip_ws(self.s, sent_start);
+        self.lower_word_at(m).is_some()
+            && self.rules.data.time_prepositions.contains(&self.lower.as_str())
+    }
+
+    /// Rule `QuotedSpeech`: whether the terminator at `i` (cluster ending
+    /// at `e`) is inside an embedded quotation.
+    fn quoted(
+        &mut self,
+        e: usize,
+        i: usize,
+        quote: &mut Option<Quote>,
+    ) -> bool {
+        let Some(q) = quote.as_mut() else { return false };
+        if let Some(known) = q.embedded {
+            return known;
+        }
+        let s = self.s;
+        let idx = match self.finders.iter().position(|f| f.ch == q.closer) {
+            Some(idx) => idx,
+            None => {
+                self.finders.push(Finder {
+                    ch: q.closer,
+                    from: 0,
+                    next: None,
+                    used: false,
+                });
+                self.finders.len() - 1
+            }
+        };
+        let found = self.finders[idx].find(s, e);
+        let embedded = match found {
+            Some(c) if c - i <= QUOTE_REACH => {
+                if q.cjk {
+                    true
+                } else {
+                    let before = s[..c].trim_end().chars().next_back();
+                    let after_at = skip_ws(s, c + q.closer.len_utf8());
+                    let after = char_at(s, after_at).map(|(c, _)| c);
+                    let before_ok =
+                        before.is_some_and(|b| !self.is_terminator(b));
+                    let after_ok =
+                        after.is_some_and(|a| a.is_lowercase() || a == ',');
+                    before_ok && after_ok
+                }
+            }
+            _ => false,
+        };
+        q.embedded = Some(embedded);
+        embedded
+    }
+}
+
+/// Rules `Initial` and `MultiPeriod`: single letters and letters joined by
+/// periods behave as `Inner` abbreviations.
+fn implicit_abbreviation(word: &str) -> Option<Abbr> {
+    let mut letters = 0;
+    let mut run = 0;
+    let mut periods = 0;
+    for c in word.chars() {
+        if c == '.' {
+            if run == 0 {
+                return None;
+            }
+            periods += 1;
+            run = 0;
+        } else if c.is_alphabetic() {
+            letters += 1;
+            run += 1;
+            if run > 3 {
+                return None;
+            }
+        } else {
+            return None;
+        }
+    }
+    if letters == 0 || (periods == 0 && letters > 1) {
+        return None;
+    }
+    Some(Abbr::Inner)
+}
+
+/// Appends the lowercase form of `c` to `out` (ASCII without a table).
+#[inline]
+fn push_lower(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+fn is_number(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| c.is_ascii_digit())
+}
+
+fn is_roman(word: &str) -> bool {
+    !word.is_empty()
+        && word.len() <= 8
+        && word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+/// Whether the text at `m` is one word (letters and marks, at most
+/// [`MAX_WORD`] bytes) followed directly by `mark`.
+fn one_word_then(s: &str, m: usize, mark: char) -> bool {
+    let mut j = m;
+    while let Some((c, len)) = char_at(s, j) {
+        if !(c.is_alphanumeric() || format_char(c)) || j - m > MAX_WORD {
+            break;
+        }
+        j += len;
+    }
+    j > m && char_at(s, j).is_some_and(|(c, _)| c == mark)
+}
+
+fn skip_ws(s: &str, mut j: usize) -> usize {
+    while let Some((c, len)) = char_at(s, j) {
+        if !c.is_whitespace() {
+            break;
+        }
+        j += len;
+    }
+    j
+}
+
+fn skip_openers(s: &str, mut j: usize) -> usize {
+    let start = j;
+    while let Some((c, len)) = char_at(s, j) {
+        if !(opener(c) || format_char(c)) || j - start > 16 {
+            break;
+        }
+        j += len;
+    }
+    j
+}
