@@ -79,8 +79,16 @@ pub fn explain_text(
     writeln!(out)?;
     writeln!(
         out,
-        "{:>5} {:>1} {:>8} {:>8} {:>8} {:>8} {:>6} {:>5}  sentence",
-        "index", "", "score", "centr", "position", "content", "title", "form"
+        "{:>5} {:>1} {:>8} {:>8} {:>8} {:>8} {:>6} {:>5} {:>5}  sentence",
+        "index",
+        "",
+        "score",
+        "centr",
+        "position",
+        "content",
+        "title",
+        "form",
+        "focus"
     )?;
     for s in summary.candidates() {
         let mark =
@@ -99,7 +107,7 @@ pub fn explain_text(
         }
         writeln!(
             out,
-            "{:>5} {:>1} {:>8.4} {:>8.4} {:>8.4} {:>8.4} {:>6.3} {:>5.2}  {}",
+            "{:>5} {:>1} {:>8.4} {:>8.4} {:>8.4} {:>8.4} {:>6.3} {:>5.2} {:>5.2}  {}",
             s.index,
             mark,
             s.score,
@@ -108,13 +116,15 @@ pub fn explain_text(
             p.content,
             p.title,
             p.form,
+            p.focus,
             sentence
         )?;
     }
     writeln!(
         out,
-        "score = form * (1 + title) * centr^(1-w) * position^w, \
-         w = {position_weight}; content is shown, not scored"
+        "score = form * (1 + title) * (1 + 2 * focus) * \
+         (centr^(1-w) * position^w)^(1-focus), w = {position_weight}; \
+         content is shown, not scored"
     )?;
     Ok(())
 }
