@@ -12,6 +12,9 @@ mod jsonl;
 // The sample documents in corpus/.
 mod corpus;
 
+// Languages: detection, stop words and abbreviations per language.
+mod languages;
+
 // gisty eval: ROUGE of pairs and of gisty beside the lead baseline.
 mod eval;
 

@@ -23,6 +23,8 @@ Examples:
   gisty -r --format jsonl notes/    every file below notes/, one line each
   gisty completions bash            completions for bash (zsh, fish, ...)
   gisty man > gisty.1               the manual page
+  gisty -l de bericht.txt           German, not detected
+  gisty --stop-words mine.txt a.txt add the words of mine.txt (one a line)
 
 Exit status:
   0  every input was summarised
@@ -181,6 +183,26 @@ pub struct SummarizeArgs {
     )]
     pub focus: Option<String>,
 
+    /// More stop words: a UTF-8 file with one word a line (blank lines
+    /// and lines starting with '#' are skipped), added to the language's
+    /// own list.
+    #[arg(
+        help = "More stop words, one a line in FILE",
+        long_help,
+        long,
+        value_name = "FILE"
+    )]
+    pub stop_words: Option<PathBuf>,
+
+    /// Use only the words of --stop-words, not the language's own list.
+    #[arg(
+        help = "Use only the --stop-words, not the language's",
+        long_help,
+        long,
+        requires = "stop_words"
+    )]
+    pub replace_stop_words: bool,
+
     #[command(flatten)]
     pub sentence_words: SentenceWordsArgs,
 
@@ -270,16 +292,29 @@ pub struct BudgetArgs {
 /// Options shared by every subcommand.
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// Language of the documents: an English name or ISO 639-1 code.
+    /// Language of the documents: 'auto' (detect each document's
+    /// language), or an English name or ISO 639-1 code ('german', 'de').
     #[arg(
-        help = "Language, e.g. english or en",
+        help = "Language: auto (default), a name or a code (de)",
         long_help,
         long,
         short = 'l',
-        default_value = "english",
+        default_value = "auto",
+        hide_default_value = true,
         value_name = "LANG"
     )]
     pub language: String,
+
+    /// More abbreviations after which a full stop does not end a
+    /// sentence: a UTF-8 file with one a line ("approx." or "approx";
+    /// blank lines and lines starting with '#' are skipped).
+    #[arg(
+        help = "More abbreviations, one a line in FILE",
+        long_help,
+        long,
+        value_name = "FILE"
+    )]
+    pub abbreviations: Option<PathBuf>,
 
     /// Batch mode: read JSON Lines ({"id", "text", "title"}) and write
     /// one JSON line per input line, in order.

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use gisty::{Budget, Language, Splitter, Summarizer};
+use gisty::{Budget, Language, Summarizer, SummarizerBuilder};
 
 use crate::args::{CommonArgs, Preset, SummarizeArgs};
 use crate::output::Emphasis;
@@ -45,23 +45,52 @@ pub fn inputs(files: &[PathBuf]) -> Vec<Input> {
         .collect()
 }
 
-/// The language named by `--language`.
-pub fn language(common: &CommonArgs) -> Result<Language> {
-    common
-        .language
-        .parse::<Language>()
-        .with_context(|| "invalid --language (try 'english' or 'en')")
+/// The language named by `--language`: `None` for `auto`.
+pub fn language(common: &CommonArgs) -> Result<Option<Language>> {
+    if common.language.trim().eq_ignore_ascii_case("auto") {
+        return Ok(None);
+    }
+    let l = common.language.parse::<Language>().with_context(
+        || "invalid --language (try 'auto', 'german' or 'de')",
+    )?;
+    Ok(Some(l))
 }
 
-/// The splitter for `gisty split`.
-pub fn splitter(common: &CommonArgs) -> Result<Splitter> {
-    Ok(Splitter::new(language(common)?))
+/// A builder with the options shared by every subcommand: the language
+/// and the abbreviations.
+fn builder(common: &CommonArgs) -> Result<SummarizerBuilder> {
+    let mut b = Summarizer::builder();
+    match language(common)? {
+        Some(l) => b.language(l),
+        None => b.language_auto(),
+    };
+    if let Some(path) = &common.abbreviations {
+        b.abbreviations(word_list(path, "--abbreviations")?);
+    }
+    Ok(b)
+}
+
+/// The words of a list file: one a line, trimmed; blank lines and
+/// lines starting with `#` skipped.
+fn word_list(path: &Path, flag: &str) -> Result<Vec<String>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{flag} {}", path.display()))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect())
+}
+
+/// The summariser for `gisty split`: its sentence splitting alone.
+pub fn splitter(common: &CommonArgs) -> Result<Summarizer> {
+    builder(common)?.build().context("invalid options")
 }
 
 /// The summariser the options describe.
 pub fn summarizer(args: &SummarizeArgs) -> Result<Summarizer> {
-    let mut b = Summarizer::builder();
-    b.language(language(&args.common)?);
+    let mut b = builder(&args.common)?;
     if let Some(p) = args.preset {
         b.preset(match p {
             Preset::News => gisty::Preset::News,
@@ -76,6 +105,10 @@ pub fn summarizer(args: &SummarizeArgs) -> Result<Summarizer> {
     }
     if let Some(focus) = &args.focus {
         b.focus(focus);
+    }
+    if let Some(path) = &args.stop_words {
+        b.stop_words(word_list(path, "--stop-words")?);
+        b.builtin_stop_words(!args.replace_stop_words);
     }
     b.build().context("invalid option")
 }

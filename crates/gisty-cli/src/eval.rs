@@ -240,6 +240,7 @@ fn summariser(args: &EvalArgs) -> Result<(Summarizer, Budget)> {
             language: args.language.clone(),
             jsonl: false,
             recursive: false,
+            abbreviations: None,
         },
         preset: None,
         position_weight: args.position_weight,
@@ -250,6 +251,8 @@ fn summariser(args: &EvalArgs) -> Result<(Summarizer, Budget)> {
         focus: None,
         sentence_words: SentenceWordsArgs { min_words: None, max_words: None },
         color: ColorChoice::Never,
+        stop_words: None,
+        replace_stop_words: false,
     };
     Ok((config::summarizer(&summarize)?, config::budget(&summarize)?))
 }

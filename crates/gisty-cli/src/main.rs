@@ -165,10 +165,9 @@ fn split(args: &SplitArgs, out: &mut impl Write) -> Result<bool> {
     let splitter = config::splitter(&args.common)?;
     let (inputs, walk_failed) =
         walk::expand(config::inputs(&args.files), args.common.recursive);
-    let mut sentences = Vec::new();
     if args.common.jsonl {
         let tally = jsonl::run(&inputs, out, |rec, buf| {
-            splitter.split_into(&rec.text, &mut sentences);
+            let sentences = splitter.sentences(&rec.text);
             output::split_jsonl(buf, rec.id, &rec.text, &sentences)
         })?;
         return Ok(walk_failed || tally.failed > 0);
@@ -181,7 +180,7 @@ fn split(args: &SplitArgs, out: &mut impl Write) -> Result<bool> {
             }
             writeln!(out, "==> {} <==", doc.name)?;
         }
-        splitter.split_into(text, &mut sentences);
+        let sentences = splitter.sentences(text);
         output::split_text(out, text, &sentences)?;
         first = false;
         Ok(())

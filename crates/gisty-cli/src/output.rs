@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use gisty::{ScoreParts, Scored, Sentence, SentenceKind, Summary};
+use gisty::{Language, ScoreParts, Scored, Sentence, SentenceKind, Summary};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
@@ -145,6 +145,8 @@ pub fn summary_json(
         title: Option<&'a str>,
         sentences: Vec<PickedJson<'a>>,
         total_sentences: usize,
+        language: Option<Language>,
+        language_detected: bool,
         #[serde(skip_serializing_if = "Option::is_none")]
         candidates: Option<Vec<PickedJson<'a>>>,
     }
@@ -153,6 +155,8 @@ pub fn summary_json(
         title,
         sentences: picked(summary, explain),
         total_sentences: summary.total_sentences(),
+        language: summary.language(),
+        language_detected: summary.language_detected(),
         candidates: candidates(summary, explain),
     };
     serde_json::to_writer(&mut *out, &doc)?;
@@ -381,6 +385,8 @@ pub fn summary_jsonl(
         id: Option<&'a RawValue>,
         summary: String,
         sentences: Vec<PickedJson<'a>>,
+        language: Option<Language>,
+        language_detected: bool,
         #[serde(skip_serializing_if = "Option::is_none")]
         candidates: Option<Vec<PickedJson<'a>>>,
     }
@@ -388,6 +394,8 @@ pub fn summary_jsonl(
         id,
         summary: summary.to_string(),
         sentences: picked(summary, explain),
+        language: summary.language(),
+        language_detected: summary.language_detected(),
         candidates: candidates(summary, explain),
     };
     serde_json::to_writer(&mut *out, &line)?;

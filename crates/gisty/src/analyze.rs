@@ -32,7 +32,7 @@ pub(crate) struct TermId(pub(crate) u32);
 
 /// Words longer than this many bytes are not terms: they are URLs,
 /// base64 or glued garbage, and would only inflate the vocabulary.
-const MAX_WORD_BYTES: usize = 48;
+pub(crate) const MAX_WORD_BYTES: usize = 48;
 
 /// How many distinct word forms a [`Vocab`] keeps before it starts
 /// afresh, so that a long batch cannot grow it without bound.
@@ -43,6 +43,9 @@ const MAX_FORMS: usize = 1 << 20;
 pub(crate) struct Analysis {
     pub(crate) stop_words: Set<Box<str>>,
     pub(crate) stemmer: Option<Algorithm>,
+    /// Runs of characters of unspaced scripts (Han, kana, Thai) become
+    /// character bigrams: see [`crate::lang::cjk`].
+    pub(crate) bigrams: bool,
     /// Identifies this configuration, so that a vocabulary built under
     /// another one is not reused.
     pub(crate) id: u64,
@@ -97,6 +100,9 @@ impl Vocab {
         sentence: &str,
         out: &mut Vec<TermId>,
     ) -> usize {
+        if analysis.bigrams {
+            return crate::lang::cjk::analyze(self, analysis, sentence, out);
+        }
         let stemmer = analysis.stemmer.map(Stemmer::create);
         let mut words = 0;
         for word in sentence.unicode_words() {
@@ -113,7 +119,9 @@ impl Vocab {
         words
     }
 
-    fn term(
+    /// The term of one word: folded, dropped when a stop word, stemmed
+    /// when `stemmer` is given, interned.
+    pub(crate) fn term(
         &mut self,
         analysis: &Analysis,
         stemmer: Option<&Stemmer>,
@@ -183,6 +191,7 @@ mod tests {
                 set
             },
             stemmer: Some(Algorithm::English),
+            bigrams: false,
             id: 1,
         }
     }

@@ -139,7 +139,10 @@ impl Budget {
         match self.kind {
             Kind::Sentences(n) => Some(n),
             Kind::Ratio(r) => {
-                let n = (r as f64 * candidates as f64).ceil() as usize;
+                // `r` came as an f32: 0.2 is 0.2000000030, and 5 times
+                // that must still round up to 1, not 2.
+                let x = r as f64 * candidates as f64;
+                let n = (x - x * 1e-6).ceil() as usize;
                 Some(n.max(1))
             }
             Kind::Words(_) | Kind::Chars(_) => None,

@@ -140,6 +140,12 @@ mod tests {
         [1, 2]
     );
     t!(
+        ratio_of_an_f32_that_is_not_exact,
+        [(0.1, 5), (0.3, 5), (0.2, 5), (0.4, 5), (0.0, 5)],
+        Budget::ratio(0.2).unwrap(),
+        [3]
+    );
+    t!(
         ratio_at_least_one,
         [(0.1, 5), (0.3, 5), (0.2, 5)],
         Budget::ratio(0.01).unwrap(),

@@ -1,14 +1,14 @@
 //! The summariser: a validated configuration, and the pipeline that runs
 //! it over a text.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
 
-use crate::analyze::{Analysis, Set, TermId, Vocab, hasher};
+use crate::analyze::{Analysis, Set, TermId, Vocab};
 use crate::budget::Budget;
 use crate::error::BuildError;
 use crate::focus;
-use crate::lang::Language;
+use crate::lang::{self, Language, Lexicon};
 use crate::score::{self, Doc, Params, Scorer, Shape};
 use crate::segment::{Sentence, SentenceKind, Splitter};
 use crate::select::{self, Candidate, Selector};
@@ -67,10 +67,12 @@ impl Preset {
 #[derive(Clone, Debug)]
 pub struct SummarizerBuilder {
     language: Language,
+    auto: bool,
     position_weight: f32,
     min_words: usize,
     redundancy: f32,
-    extra_stop_words: Vec<String>,
+    lexicon: Lexicon,
+    abbreviations: Vec<String>,
     focus: String,
 }
 
@@ -82,17 +84,61 @@ impl Default for SummarizerBuilder {
 
 impl SummarizerBuilder {
     /// A builder with the defaults: English, the [`Preset::News`]
-    /// position weight [`DEFAULT_POSITION_WEIGHT`], [`DEFAULT_DEMOTE_UNDER`]
-    /// and [`DEFAULT_REDUNDANCY`].
+    /// position weight [`DEFAULT_POSITION_WEIGHT`],
+    /// [`DEFAULT_DEMOTE_UNDER`] and [`DEFAULT_REDUNDANCY`].
     pub fn new() -> SummarizerBuilder {
         SummarizerBuilder {
             language: Language::English,
+            auto: false,
             position_weight: DEFAULT_POSITION_WEIGHT,
             min_words: DEFAULT_DEMOTE_UNDER,
             redundancy: DEFAULT_REDUNDANCY,
-            extra_stop_words: Vec::new(),
+            lexicon: Lexicon {
+                stop_words: Vec::new(),
+                builtin_stop_words: true,
+            },
+            abbreviations: Vec::new(),
             focus: String::new(),
         }
+    }
+
+    /// The language of the texts: its sentence rules, stop words and
+    /// stemmer. Turns off [`language_auto`](Self::language_auto).
+    pub fn language(&mut self, language: Language) -> &mut SummarizerBuilder {
+        self.language = language;
+        self.auto = false;
+        self
+    }
+
+    /// Tells the language of each text by itself
+    /// ([`Language::detect`]), and summarises it with that language's
+    /// stop words, stemmer and sentence rules.
+    ///
+    /// A text whose language cannot be told (too short, no letters, a
+    /// language gisty does not know) is summarised language-agnostically:
+    /// no stemmer, no built-in stop words, character bigrams for
+    /// unspaced scripts, and the sentence rules of the language last
+    /// given to [`language`](Self::language) (English by default).
+    /// [`Summary::language`] says which language was used and
+    /// [`Summary::language_detected`] whether it was detected.
+    ///
+    /// Each language's word lists are built the first time a text in it
+    /// is seen, once for the summariser and all its clones.
+    ///
+    /// ```
+    /// use gisty::{Budget, Language, Summarizer};
+    ///
+    /// let summarizer = Summarizer::builder().language_auto().build()?;
+    /// let text = "La commune a inauguré mardi une école de cuisine. \
+    ///             Elle accueillera trente élèves par an.";
+    /// let summary = summarizer.summarize(text, Budget::sentences(1));
+    /// assert_eq!(summary.language(), Some(Language::French));
+    /// assert!(summary.language_detected());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn language_auto(&mut self) -> &mut SummarizerBuilder {
+        self.auto = true;
+        self
     }
 
     /// Sets the position weight of a [`Preset`]: [`Preset::News`] for
@@ -100,13 +146,6 @@ impl SummarizerBuilder {
     /// text whose important sentences may stand anywhere.
     pub fn preset(&mut self, preset: Preset) -> &mut SummarizerBuilder {
         self.position_weight = preset.position_weight();
-        self
-    }
-
-    /// The language of the texts: its sentence rules, stop words and
-    /// stemmer.
-    pub fn language(&mut self, language: Language) -> &mut SummarizerBuilder {
-        self.language = language;
         self
     }
 
@@ -147,7 +186,31 @@ impl SummarizerBuilder {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        self.extra_stop_words
+        self.lexicon
+            .stop_words
+            .extend(words.into_iter().map(|w| w.as_ref().to_string()));
+        self
+    }
+
+    /// Whether the language's own stop words are used (the default).
+    /// With `false`, only the words given to
+    /// [`stop_words`](Self::stop_words) are stop words: the user's list
+    /// replaces the built-in one.
+    pub fn builtin_stop_words(&mut self, yes: bool) -> &mut SummarizerBuilder {
+        self.lexicon.builtin_stop_words = yes;
+        self
+    }
+
+    /// Abbreviations after which a full stop does not end a sentence, on
+    /// top of the splitter's own (`"approx."` or `"approx"`; compared
+    /// after lowercasing). Applies to [`Summarizer::summarize`] and
+    /// [`Summarizer::sentences`].
+    pub fn abbreviations<I, S>(&mut self, words: I) -> &mut SummarizerBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.abbreviations
             .extend(words.into_iter().map(|w| w.as_ref().to_string()));
         self
     }
@@ -198,38 +261,34 @@ impl SummarizerBuilder {
                 "a number in (0, 1]",
             ));
         }
-        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-        let mut stop_words: Set<Box<str>> = Set::with_hasher(hasher());
-        stop_words
-            .extend(self.language.stop_words().iter().map(|w| Box::from(*w)));
-        let mut buf = String::new();
-        for w in &self.extra_stop_words {
-            crate::analyze::fold_into(w.trim(), &mut buf);
-            stop_words.insert(buf.as_str().into());
-        }
-        let analysis = Analysis {
-            stop_words,
-            stemmer: self.language.stemmer(),
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        let inner = Inner {
+            language: self.language,
+            auto: self.auto,
+            params: Params { position_weight: w, min_words: self.min_words },
+            redundancy: r,
+            lexicon: self.lexicon.clone(),
+            abbreviations: lang::abbrev::set(&self.abbreviations),
+            focus: self.focus.clone(),
+            analyses: (0..=Language::ALL.len())
+                .map(|_| OnceLock::new())
+                .collect(),
         };
+        if !self.auto {
+            // A fixed language pays for its word lists here, once.
+            inner.analysis(Some(self.language));
+        }
+        // Focus words must leave at least one term in the language the
+        // summariser is built for (under `auto`, its fallback language).
         let mut focus_terms = Vec::new();
-        Vocab::default().analyze(&analysis, &self.focus, &mut focus_terms);
+        Vocab::default().analyze(
+            inner.analysis(Some(self.language)),
+            &self.focus,
+            &mut focus_terms,
+        );
         if focus_terms.is_empty() && !self.focus.trim().is_empty() {
             return Err(BuildError::empty_focus(&self.focus));
         }
-        Ok(Summarizer {
-            inner: Arc::new(Inner {
-                splitter: Splitter::new(self.language),
-                language: self.language,
-                params: Params {
-                    position_weight: w,
-                    min_words: self.min_words,
-                },
-                redundancy: r,
-                analysis,
-                focus: self.focus.clone(),
-            }),
-        })
+        Ok(Summarizer { inner: Arc::new(inner) })
     }
 }
 
@@ -258,13 +317,54 @@ pub struct Summarizer {
 
 #[derive(Debug)]
 struct Inner {
-    splitter: Splitter,
+    /// The fixed language, or under `auto` the fallback for sentence
+    /// rules.
     language: Language,
+    auto: bool,
     params: Params,
     redundancy: f32,
-    analysis: Analysis,
+    lexicon: Lexicon,
+    abbreviations: Set<Box<str>>,
     /// The focus words, analysed anew with each text's vocabulary.
     focus: String,
+    /// One analysis per language of [`Language::ALL`], by index, and a
+    /// last one for texts of unknown language; each built on first use.
+    analyses: Box<[OnceLock<Analysis>]>,
+}
+
+impl Inner {
+    /// The analysis of `language` (`None`: unknown), built on first use.
+    fn analysis(&self, language: Option<Language>) -> &Analysis {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+        let i = language.map_or(Language::ALL.len(), Language::index);
+        self.analyses[i].get_or_init(|| {
+            let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+            lang::analysis(language, &self.lexicon, id)
+        })
+    }
+
+    /// The language to summarise `text` in, and whether it was detected.
+    fn language_of(&self, text: &str) -> (Option<Language>, bool) {
+        if !self.auto {
+            return (Some(self.language), false);
+        }
+        match Language::detect(text) {
+            Some(l) => (Some(l), true),
+            None => (None, false),
+        }
+    }
+
+    /// Splits `text` with the rules of `language` and the user's
+    /// abbreviations.
+    fn split_into(
+        &self,
+        language: Option<Language>,
+        text: &str,
+        out: &mut Vec<Sentence>,
+    ) {
+        Splitter::new(language.unwrap_or(self.language)).split_into(text, out);
+        lang::abbrev::merge(text, &self.abbreviations, out);
+    }
 }
 
 impl Default for Summarizer {
@@ -286,7 +386,9 @@ impl Summarizer {
         SummarizerBuilder::new()
     }
 
-    /// The language this summariser was built for.
+    /// The language this summariser was built for: under
+    /// [`language_auto`](SummarizerBuilder::language_auto), the one whose
+    /// sentence rules apply to texts whose language cannot be told.
     pub fn language(&self) -> Language {
         self.inner.language
     }
@@ -297,9 +399,20 @@ impl Summarizer {
         self.inner.params.position_weight
     }
 
-    /// The sentences of `text` as this summariser splits them.
+    /// True when this summariser tells each text's language by itself
+    /// ([`SummarizerBuilder::language_auto`]).
+    pub fn is_language_auto(&self) -> bool {
+        self.inner.auto
+    }
+
+    /// The sentences of `text` as this summariser splits them (in the
+    /// detected language, under
+    /// [`language_auto`](SummarizerBuilder::language_auto)).
     pub fn sentences(&self, text: &str) -> Vec<Sentence> {
-        self.inner.splitter.split(text)
+        let mut out = Vec::new();
+        let (language, _) = self.inner.language_of(text);
+        self.inner.split_into(language, text, &mut out);
+        out
     }
 
     /// Summarises `text` within `budget`.
@@ -354,8 +467,10 @@ impl Summarizer {
     ) -> Summary<'t> {
         let inner = &*self.inner;
         let s = scratch;
-        inner.splitter.split_into(text, &mut s.sentences);
-        s.vocab.prepare(&inner.analysis);
+        let (language, detected) = inner.language_of(text);
+        let analysis = inner.analysis(language);
+        inner.split_into(language, text, &mut s.sentences);
+        s.vocab.prepare(analysis);
         s.terms.clear();
         s.ranges.clear();
         s.cands.clear();
@@ -370,8 +485,7 @@ impl Summarizer {
                 }
                 let start = s.terms.len();
                 let slice = sent.span.slice(text);
-                let words =
-                    s.vocab.analyze(&inner.analysis, slice, &mut s.terms);
+                let words = s.vocab.analyze(analysis, slice, &mut s.terms);
                 if words == 0 {
                     s.terms.truncate(start);
                     continue;
@@ -390,12 +504,12 @@ impl Summarizer {
             }
         }
         s.focus.clear();
-        s.vocab.analyze(&inner.analysis, &inner.focus, &mut s.focus);
+        s.vocab.analyze(analysis, &inner.focus, &mut s.focus);
         s.focus.sort_unstable();
         s.focus.dedup();
         s.title.clear();
         if let Some(title) = title {
-            s.vocab.analyze(&inner.analysis, title, &mut s.title);
+            s.vocab.analyze(analysis, title, &mut s.title);
             s.title.sort_unstable();
             s.title.dedup();
         }
@@ -432,7 +546,14 @@ impl Summarizer {
         };
         let picks = s.picked.iter().map(|&i| scored(i)).collect();
         let candidates = (0..s.cands.len()).map(scored).collect();
-        Summary { text, picks, candidates, total: s.sentences.len() }
+        Summary {
+            text,
+            picks,
+            candidates,
+            total: s.sentences.len(),
+            language,
+            language_detected: detected,
+        }
     }
 }
 

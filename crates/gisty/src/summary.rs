@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::lang::Language;
 use crate::span::Span;
 
 /// What each part contributed to a sentence's score.
@@ -61,6 +62,8 @@ pub struct Summary<'t> {
     pub(crate) picks: Vec<Scored>,
     pub(crate) candidates: Vec<Scored>,
     pub(crate) total: usize,
+    pub(crate) language: Option<Language>,
+    pub(crate) language_detected: bool,
 }
 
 impl<'t> Summary<'t> {
@@ -100,6 +103,21 @@ impl<'t> Summary<'t> {
     /// The text that was summarised.
     pub fn text(&self) -> &'t str {
         self.text
+    }
+
+    /// The language the text was summarised in: the summariser's, or
+    /// the detected one under
+    /// [`language_auto`](crate::SummarizerBuilder::language_auto).
+    /// `None` when the language could not be told and the text was
+    /// summarised language-agnostically.
+    pub fn language(&self) -> Option<Language> {
+        self.language
+    }
+
+    /// True when [`language`](Self::language) was detected from the
+    /// text rather than configured.
+    pub fn language_detected(&self) -> bool {
+        self.language_detected
     }
 }
 

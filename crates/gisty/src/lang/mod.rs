@@ -1,13 +1,25 @@
-//! Languages and their data: stop words (here) and sentence rules (in
-//! [`crate::segment`]).
+//! Languages and their data: stop words and stemmers (here), sentence
+//! rules (in [`crate::segment`]), detection ([`detect`]) and terms for
+//! unspaced scripts ([`cjk`]).
+//!
+//! Stop words: English has gisty's own list (Snowball's, plus a few
+//! reporting verbs: see `english.rs`). Every other language takes its
+//! list from the [stop-words](https://crates.io/crates/stop-words) crate,
+//! compiled in: NLTK's lists where NLTK has one (for the Snowball
+//! languages these are Snowball's own lists, BSD-3-Clause), the
+//! Stopwords ISO lists (MIT) otherwise. Amharic and Burmese have none.
 
 use std::fmt;
 use std::str::FromStr;
 
 use rust_stemmers::Algorithm;
 
+use crate::analyze::{Analysis, Set, fold_into, hasher};
 use crate::error::BuildError;
 
+pub(crate) mod abbrev;
+pub(crate) mod cjk;
+mod detect;
 mod english;
 
 /// A language gisty knows.
@@ -235,11 +247,94 @@ impl Language {
         }
     }
 
-    pub(crate) fn stop_words(self) -> &'static [&'static str] {
+    /// The built-in stop words of this language (empty for Amharic and
+    /// Burmese), as listed by their source: gisty folds them to lower
+    /// case when it builds a summariser.
+    pub fn stop_words(self) -> &'static [&'static str] {
         match self {
             Language::English => english::STOP_WORDS,
-            _ => &[],
+            _ => stop_words::lookup(self.code()).unwrap_or(&[]),
         }
+    }
+
+    /// True for languages written without spaces between words
+    /// (Chinese, Japanese, Thai, Burmese), whose terms are character
+    /// bigrams rather than words.
+    pub fn is_unspaced(self) -> bool {
+        matches!(
+            self,
+            Language::Chinese
+                | Language::Japanese
+                | Language::Thai
+                | Language::Burmese
+        )
+    }
+
+    /// The language of `text`, told by its letters, or `None` when the
+    /// text is too short or has no letters, or its language is not one
+    /// of [`Language::ALL`].
+    ///
+    /// Reads at most the first 2 KB of the text; never panics. A vote of
+    /// the Snowball stop words of the Latin-script languages answers
+    /// when it is clear; otherwise the detector is
+    /// [whatlang](https://crates.io/crates/whatlang) (trigrams), with
+    /// Kazakh told apart from the other Cyrillic languages by its
+    /// letters, and Danish from Norwegian by a vote of words the two
+    /// spell differently.
+    ///
+    /// ```
+    /// use gisty::Language;
+    ///
+    /// let text = "Die Gemeinde hat am Montag eine neue Fähre in \
+    ///             Betrieb genommen, die zwei Dörfer verbindet.";
+    /// assert_eq!(Language::detect(text), Some(Language::German));
+    /// assert_eq!(Language::detect("1234 !!"), None);
+    /// ```
+    pub fn detect(text: &str) -> Option<Language> {
+        detect::detect(text)
+    }
+
+    /// This language's position in [`Language::ALL`].
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// What a summariser adds to, or takes from, the built-in word lists.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Lexicon {
+    /// The user's stop words, as given.
+    pub(crate) stop_words: Vec<String>,
+    /// When false, the language's own stop words are left out.
+    pub(crate) builtin_stop_words: bool,
+}
+
+/// The analysis of `language` (or, for `None`, of a text whose language
+/// is unknown: no stemmer, no built-in stop words, bigrams for unspaced
+/// scripts) with the user's words of `lexicon`.
+pub(crate) fn analysis(
+    language: Option<Language>,
+    lexicon: &Lexicon,
+    id: u64,
+) -> Analysis {
+    let mut stop_words: Set<Box<str>> = Set::with_hasher(hasher());
+    let mut buf = String::new();
+    let builtin = match language {
+        Some(l) if lexicon.builtin_stop_words => l.stop_words(),
+        _ => &[],
+    };
+    let user = lexicon.stop_words.iter().map(String::as_str);
+    for w in builtin.iter().copied().chain(user) {
+        fold_into(w.trim(), &mut buf);
+        if !buf.is_empty() {
+            stop_words.insert(buf.as_str().into());
+        }
+    }
+    Analysis {
+        stop_words,
+        stemmer: language.and_then(Language::stemmer),
+        bigrams: language.is_none_or(Language::is_unspaced),
+        id,
     }
 }
 
@@ -266,6 +361,101 @@ impl FromStr for Language {
 }
 
 #[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::analyze::Vocab;
+    use crate::{Budget, Scratch, Summarizer};
+
+    /// Text mixing scripts, sentence ends of several languages,
+    /// abbreviations and stray characters.
+    fn multilingual() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("Die Fähre fährt heute. ".to_string()),
+            Just("The council met on Monday. ".to_string()),
+            Just("Город открыл парк. ".to_string()),
+            Just("Қала паркті ашты. ".to_string()),
+            Just("图书馆的电脑很新。".to_string()),
+            Just("図書館は開館した。".to_string()),
+            Just("ห้องสมุดเปิดแล้ว ".to_string()),
+            Just("पुस्तकालय खोला गया। ".to_string()),
+            Just("هل فتحت المكتبة؟ ".to_string()),
+            Just("abt. ".to_string()),
+            Just("\n\n".to_string()),
+            "[a-zA-Z]{1,8} ",
+            any::<char>().prop_map(|c| c.to_string()),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn detection_reads_a_prefix(text in multilingual(), max in 0usize..300) {
+            let p = detect::prefix(&text, max);
+            prop_assert!(text.starts_with(p));
+            prop_assert!(p.len() <= max);
+            let head = detect::prefix(&text, detect::PREFIX_BYTES);
+            prop_assert_eq!(Language::detect(&text), Language::detect(head));
+        }
+
+        #[test]
+        fn detect_any_string(text in any::<String>()) {
+            let _ = Language::detect(&text);
+        }
+
+        #[test]
+        fn auto_summaries_use_the_detected_language(
+            text in multilingual(),
+            n in 1usize..4,
+        ) {
+            let auto = Summarizer::builder()
+                .language_auto()
+                .abbreviations(["abt"])
+                .build()
+                .unwrap();
+            let fixed = Summarizer::new();
+            let mut scratch = Scratch::new();
+            // A scratch space used by another summariser first.
+            let _ = fixed.summarize_with(&mut scratch, &text, Budget::sentences(n));
+            let summary =
+                auto.summarize_with(&mut scratch, &text, Budget::sentences(n));
+            let want = Language::detect(&text);
+            prop_assert_eq!(summary.language(), want);
+            prop_assert_eq!(summary.language_detected(), want.is_some());
+            let sentences = auto.sentences(&text);
+            prop_assert_eq!(summary.total_sentences(), sentences.len());
+            let mut last_end = 0;
+            for s in &sentences {
+                prop_assert!(s.span.start >= last_end);
+                prop_assert!(s.span.get(&text).is_some());
+                last_end = s.span.end;
+            }
+            for p in summary.scored() {
+                prop_assert_eq!(sentences[p.index].span, p.span);
+                prop_assert!(p.score.is_finite());
+            }
+            prop_assert_eq!(
+                &auto.summarize(&text, Budget::sentences(n)),
+                &summary
+            );
+        }
+
+        #[test]
+        fn bigram_terms_of_any_string(text in any::<String>()) {
+            let a = analysis(None, &Lexicon::default(), 99);
+            let mut v = Vocab::default();
+            v.prepare(&a);
+            let mut out = Vec::new();
+            v.analyze(&a, &text, &mut out);
+            prop_assert!(out.iter().all(|t| (t.0 as usize) < v.len()));
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -288,5 +478,55 @@ mod tests {
         let snowball =
             Language::ALL.iter().filter(|l| l.has_stemmer()).count();
         assert_eq!(snowball, 18);
+    }
+
+    #[test]
+    fn index_is_position_in_all() {
+        for (i, &l) in Language::ALL.iter().enumerate() {
+            assert_eq!(l.index(), i, "{l}");
+        }
+    }
+
+    #[test]
+    fn stop_words_for_all_but_amharic_and_burmese() {
+        for &l in Language::ALL {
+            let n = l.stop_words().len();
+            let none = matches!(l, Language::Amharic | Language::Burmese);
+            assert_eq!(n == 0, none, "{l}: {n} stop words");
+        }
+    }
+
+    #[test]
+    fn analysis_table() {
+        let user = Lexicon {
+            stop_words: vec!["  Foo ".into(), "".into()],
+            builtin_stop_words: true,
+        };
+        let replace = Lexicon { builtin_stop_words: false, ..user.clone() };
+        // (language, lexicon, word, is a stop word)
+        let rows = [
+            (Some(Language::German), &user, "und", true),
+            (Some(Language::German), &user, "foo", true),
+            (Some(Language::German), &user, "fähre", false),
+            (Some(Language::German), &replace, "und", false),
+            (Some(Language::German), &replace, "foo", true),
+            (Some(Language::French), &user, "les", true),
+            (Some(Language::Russian), &user, "и", true),
+            (Some(Language::Chinese), &user, "我们", true),
+            (None, &user, "the", false),
+            (None, &user, "foo", true),
+        ];
+        for (l, lex, word, stop) in rows {
+            let a = analysis(l, lex, 1);
+            assert_eq!(a.stop_words.contains(word), stop, "{l:?} {word}");
+            assert!(!a.stop_words.contains(""));
+        }
+        let a = analysis(Some(Language::German), &user, 1);
+        assert_eq!(a.stemmer, Some(Algorithm::German));
+        assert!(!a.bigrams);
+        let a = analysis(Some(Language::Japanese), &user, 1);
+        assert_eq!(a.stemmer, None);
+        assert!(a.bigrams);
+        assert!(analysis(None, &user, 1).bigrams);
     }
 }
