@@ -10,8 +10,6 @@ use crate::util::*;
 /// output of a line changed with its neighbours, and would change with
 /// the number of batch threads.
 #[test]
-#[ignore = "fails on main until the performance branch's per-document \
-            term ids are merged; run with --ignored"]
 fn batch_scores_do_not_depend_on_earlier_records() {
     let doc = "A! \u{1fdd}\u{10597}\nA! \u{3d2}!\u{1ee80}\u{a9e0}e.g. שלום. \
                \u{3d2}A! \u{4ae}A. A! A! A? A! A e.g. ";

@@ -11,6 +11,9 @@ Examples:
   gisty -n 5 a.txt b.txt            five sentences of each file
   gisty --ratio 0.2 < report.txt    a fifth of the sentences of stdin
   gisty --format json article.txt   picked sentences with spans and scores
+  gisty --explain article.txt       the summary, then how each sentence scored
+  gisty --preset centrality a.txt   no lead bias: reports, essays
+  gisty --title 'Budget passes' a.txt  favour sentences sharing its words
   gisty --jsonl -n 3 < docs.jsonl   one summary per JSON line, in order
   gisty split article.txt           one sentence per line
   gisty --chars 280 article.txt     whole sentences, 280 characters at most
@@ -96,15 +99,61 @@ pub struct SummarizeArgs {
     #[command(flatten)]
     pub jobs: JobsArgs,
 
-    /// How much a sentence's position counts against its content, from
-    /// 0 (content alone) to 1 (the first sentences).
+    /// Kind of text: `news` (the default) favours the first sentences,
+    /// as news is written; `centrality` ignores position and picks the
+    /// sentences most central to the document, for text whose important
+    /// sentences may stand anywhere (reports, essays, feature stories).
     #[arg(
-        help = "Weight of position against content, 0 to 1",
+        help = "news (default) or centrality (no lead bias)",
+        long_help,
+        long,
+        value_enum,
+        value_name = "PRESET",
+        hide_possible_values = true
+    )]
+    pub preset: Option<Preset>,
+
+    /// How much a sentence's position counts against its centrality,
+    /// from 0 (centrality alone) to 1 (the first sentences); overrides
+    /// the preset [default: 0.8].
+    #[arg(
+        help = "Weight of position against centrality, 0 to 1",
         long_help,
         long,
         value_name = "W"
     )]
     pub position_weight: Option<f32>,
+
+    /// Pass over a sentence whose similarity to one already picked is
+    /// above T, in (0, 1]; 1 turns this off [default: 0.5].
+    #[arg(
+        help = "Similarity above which a sentence repeats a pick",
+        long_help,
+        long,
+        value_name = "T"
+    )]
+    pub redundancy: Option<f32>,
+
+    /// The document's title: sentences that share its words score
+    /// higher. With --jsonl, each record's "title" is used instead; a
+    /// web page's own title is used when this is not given.
+    #[arg(
+        help = "The document's title (favours its words)",
+        long_help,
+        long,
+        value_name = "TEXT"
+    )]
+    pub title: Option<String>,
+
+    /// Show how every sentence was scored: its score and each part (a
+    /// table after the summary with --format text; "parts" and a
+    /// "candidates" list with json and jsonl).
+    #[arg(
+        help = "Show every sentence's score and its parts",
+        long_help,
+        long
+    )]
+    pub explain: bool,
 
     /// Output format of a summary [default: text].
     ///
@@ -340,6 +389,15 @@ pub struct SplitArgs {
 
     #[command(flatten)]
     pub jobs: JobsArgs,
+}
+
+/// A named configuration for a kind of text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Preset {
+    /// Inverted-pyramid news: the first sentences weigh most.
+    News,
+    /// No position: the sentences most central to the document.
+    Centrality,
 }
 
 /// How a summary is printed.

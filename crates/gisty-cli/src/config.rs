@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use gisty::{Budget, Language, Summarizer, SummarizerBuilder};
 
-use crate::args::{CommonArgs, JobsArgs, SummarizeArgs};
+use crate::args::{CommonArgs, JobsArgs, Preset, SummarizeArgs};
 use crate::output::Emphasis;
 
 /// Where a document comes from.
@@ -99,8 +99,17 @@ pub fn jobs(args: &JobsArgs) -> usize {
 /// The summariser the options describe.
 pub fn summarizer(args: &SummarizeArgs) -> Result<Summarizer> {
     let mut b = builder(&args.common)?;
+    if let Some(p) = args.preset {
+        b.preset(match p {
+            Preset::News => gisty::Preset::News,
+            Preset::Centrality => gisty::Preset::Centrality,
+        });
+    }
     if let Some(w) = args.position_weight {
         b.position_weight(w);
+    }
+    if let Some(t) = args.redundancy {
+        b.redundancy(t);
     }
     if let Some(focus) = &args.focus {
         b.focus(focus);
@@ -109,7 +118,7 @@ pub fn summarizer(args: &SummarizeArgs) -> Result<Summarizer> {
         b.stop_words(word_list(path, "--stop-words")?);
         b.builtin_stop_words(!args.replace_stop_words);
     }
-    b.build().context("invalid --position-weight or --focus")
+    b.build().context("invalid option")
 }
 
 /// The budget the options describe: three sentences unless told, with

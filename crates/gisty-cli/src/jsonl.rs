@@ -22,7 +22,6 @@ pub struct Record<'a> {
     /// The document.
     pub text: Cow<'a, str>,
     /// The document's title, when given.
-    #[allow(dead_code)]
     pub title: Option<Cow<'a, str>>,
 }
 

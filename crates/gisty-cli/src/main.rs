@@ -113,17 +113,25 @@ fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
     let emphasis = config::emphasis(args);
     let (inputs, walk_failed) =
         walk::expand(config::inputs(&args.files), args.common.recursive);
+    let explain = args.explain;
     if args.common.jsonl {
         let bar = progress::bar(None);
         let jobs = config::jobs(&args.jobs);
         let tally = jsonl::run(&inputs, out, jobs, || {
             let mut scratch = gisty::Scratch::new();
             let (summarizer, bar) = (&summarizer, &bar);
+            let default_title = args.title.as_deref();
             move |rec: &jsonl::Record<'_>, buf: &mut Vec<u8>| {
-                let summary =
-                    summarizer.summarize_with(&mut scratch, &rec.text, budget);
+                let title = rec.title.as_deref().or(default_title);
+                let summary = summarize_one(
+                    summarizer,
+                    &mut scratch,
+                    &rec.text,
+                    title,
+                    budget,
+                );
                 bar.inc(1);
-                output::summary_jsonl(buf, rec.id, &summary)
+                output::summary_jsonl(buf, rec.id, &summary, explain)
             }
         })?;
         bar.finish_and_clear();
@@ -133,12 +141,37 @@ fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
     let mut first = true;
     let decode = input::Decode::of(&args.common);
     let failed = for_each_text(&inputs, decode, |doc, text| {
-        let summary = summarizer.summarize_with(&mut scratch, text, budget);
-        output::summary(out, args.format, emphasis, doc, &summary, first)?;
+        let title = args.title.as_deref().or(doc.title);
+        let summary =
+            summarize_one(&summarizer, &mut scratch, text, title, budget);
+        let explain = explain.then(|| summarizer.position_weight());
+        output::summary(
+            out,
+            args.format,
+            emphasis,
+            doc,
+            &summary,
+            first,
+            explain,
+        )?;
         first = false;
         Ok(())
     })?;
     Ok(walk_failed || failed)
+}
+
+/// Summarises one text, with its title when one is known.
+fn summarize_one<'t>(
+    summarizer: &gisty::Summarizer,
+    scratch: &mut gisty::Scratch,
+    text: &'t str,
+    title: Option<&str>,
+    budget: gisty::Budget,
+) -> gisty::Summary<'t> {
+    match title {
+        Some(t) => summarizer.summarize_titled_with(scratch, text, t, budget),
+        None => summarizer.summarize_with(scratch, text, budget),
+    }
 }
 
 fn split(args: &SplitArgs, out: &mut impl Write) -> Result<bool> {

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use gisty::{Language, Sentence, SentenceKind, Summary};
+use gisty::{Language, ScoreParts, Scored, Sentence, SentenceKind, Summary};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
@@ -16,22 +16,117 @@ struct PickedJson<'a> {
     start: usize,
     end: usize,
     score: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    picked: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parts: Option<ScoreParts>,
     text: &'a str,
 }
 
-fn picked<'a>(summary: &Summary<'a>) -> Vec<PickedJson<'a>> {
-    let text = summary.text();
-    summary
-        .scored()
-        .iter()
-        .map(|s| PickedJson {
+impl<'a> PickedJson<'a> {
+    fn new(text: &'a str, s: &Scored, explain: bool) -> PickedJson<'a> {
+        PickedJson {
             index: s.index,
             start: s.span.start,
             end: s.span.end,
             score: s.score,
+            picked: None,
+            parts: explain.then_some(s.parts),
             text: s.span.slice(text),
-        })
+        }
+    }
+}
+
+fn picked<'a>(summary: &Summary<'a>, explain: bool) -> Vec<PickedJson<'a>> {
+    let text = summary.text();
+    summary
+        .scored()
+        .iter()
+        .map(|s| PickedJson::new(text, s, explain))
         .collect()
+}
+
+/// With `--explain`: every sentence that was scored, with its parts.
+fn candidates<'a>(
+    summary: &Summary<'a>,
+    explain: bool,
+) -> Option<Vec<PickedJson<'a>>> {
+    if !explain {
+        return None;
+    }
+    let text = summary.text();
+    let picks = summary.scored();
+    let list = summary
+        .candidates()
+        .iter()
+        .map(|s| PickedJson {
+            picked: Some(picks.iter().any(|p| p.index == s.index)),
+            ..PickedJson::new(text, s, true)
+        })
+        .collect();
+    Some(list)
+}
+
+/// `--explain` with `--format text`: a table of every sentence's score
+/// and parts, picked ones marked with `*`.
+pub fn explain_text(
+    out: &mut dyn Write,
+    summary: &Summary<'_>,
+    position_weight: f32,
+) -> Result<()> {
+    let text = summary.text();
+    let picks = summary.scored();
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:>5} {:>1} {:>8} {:>8} {:>8} {:>8} {:>6} {:>5} {:>5}  sentence",
+        "index",
+        "",
+        "score",
+        "centr",
+        "position",
+        "content",
+        "title",
+        "form",
+        "focus"
+    )?;
+    for s in summary.candidates() {
+        let mark =
+            if picks.iter().any(|p| p.index == s.index) { "*" } else { "" };
+        let p = s.parts;
+        let mut sentence = String::new();
+        for word in s.span.slice(text).split_whitespace() {
+            if !sentence.is_empty() {
+                sentence.push(' ');
+            }
+            sentence.push_str(word);
+        }
+        if let Some((cut, _)) = sentence.char_indices().nth(60) {
+            sentence.truncate(cut);
+            sentence.push('…');
+        }
+        writeln!(
+            out,
+            "{:>5} {:>1} {:>8.4} {:>8.4} {:>8.4} {:>8.4} {:>6.3} {:>5.2} {:>5.2}  {}",
+            s.index,
+            mark,
+            s.score,
+            p.centrality,
+            p.position,
+            p.content,
+            p.title,
+            p.form,
+            p.focus,
+            sentence
+        )?;
+    }
+    writeln!(
+        out,
+        "score = form * (1 + title) * (1 + 2 * focus) * \
+         (centr^(1-w) * position^w)^(1-focus), w = {position_weight}; \
+         content is shown, not scored"
+    )?;
+    Ok(())
 }
 
 /// `--format json`: one object per document.
@@ -40,6 +135,7 @@ pub fn summary_json(
     file: Option<&str>,
     title: Option<&str>,
     summary: &Summary<'_>,
+    explain: bool,
 ) -> Result<()> {
     #[derive(Serialize)]
     struct Doc<'a> {
@@ -51,14 +147,17 @@ pub fn summary_json(
         total_sentences: usize,
         language: Option<Language>,
         language_detected: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        candidates: Option<Vec<PickedJson<'a>>>,
     }
     let doc = Doc {
         file,
         title,
-        sentences: picked(summary),
+        sentences: picked(summary, explain),
         total_sentences: summary.total_sentences(),
         language: summary.language(),
         language_detected: summary.language_detected(),
+        candidates: candidates(summary, explain),
     };
     serde_json::to_writer(&mut *out, &doc)?;
     out.write_all(b"\n")?;
@@ -123,6 +222,9 @@ impl Emphasis {
 
 /// Writes `summary` of `doc` in `format`; `first` is false for every
 /// document after the first, which gets a blank line before its header.
+/// With `explain` (the position weight in use), every sentence's score
+/// and parts follow: a table after text, Markdown and highlight, a
+/// `candidates` list in JSON.
 pub fn summary(
     out: &mut dyn Write,
     format: Format,
@@ -130,6 +232,7 @@ pub fn summary(
     doc: Doc<'_>,
     summary: &Summary<'_>,
     first: bool,
+    explain: Option<f32>,
 ) -> Result<()> {
     let header = |out: &mut dyn Write| -> Result<()> {
         if doc.several {
@@ -143,25 +246,32 @@ pub fn summary(
     match format {
         Format::Text => {
             header(out)?;
-            summary_text(out, summary)
+            summary_text(out, summary)?;
         }
         Format::Highlight => {
             header(out)?;
-            highlight(out, summary, emphasis)
+            highlight(out, summary, emphasis)?;
         }
         Format::Markdown => {
             if !first {
                 writeln!(out)?;
             }
-            markdown(out, doc, summary)
+            markdown(out, doc, summary)?;
         }
-        Format::Json => summary_json(
-            out,
-            doc.several.then_some(doc.name),
-            doc.title,
-            summary,
-        ),
-        Format::Jsonl => jsonl(out, doc, summary),
+        Format::Json => {
+            return summary_json(
+                out,
+                doc.several.then_some(doc.name),
+                doc.title,
+                summary,
+                explain.is_some(),
+            );
+        }
+        Format::Jsonl => return jsonl(out, doc, summary, explain.is_some()),
+    }
+    match explain {
+        Some(w) => explain_text(out, summary, w),
+        None => Ok(()),
     }
 }
 
@@ -198,6 +308,7 @@ fn jsonl(
     out: &mut dyn Write,
     doc: Doc<'_>,
     summary: &Summary<'_>,
+    explain: bool,
 ) -> Result<()> {
     #[derive(Serialize)]
     struct Line<'a> {
@@ -207,13 +318,16 @@ fn jsonl(
         summary: String,
         sentences: Vec<PickedJson<'a>>,
         total_sentences: usize,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        candidates: Option<Vec<PickedJson<'a>>>,
     }
     let line = Line {
         file: doc.name,
         title: doc.title,
         summary: summary.to_string(),
-        sentences: picked(summary),
+        sentences: picked(summary, explain),
         total_sentences: summary.total_sentences(),
+        candidates: candidates(summary, explain),
     };
     serde_json::to_writer(&mut *out, &line)?;
     out.write_all(b"\n")?;
@@ -264,6 +378,7 @@ pub fn summary_jsonl(
     out: &mut Vec<u8>,
     id: Option<&RawValue>,
     summary: &Summary<'_>,
+    explain: bool,
 ) -> Result<()> {
     #[derive(Serialize)]
     struct Line<'a> {
@@ -272,13 +387,16 @@ pub fn summary_jsonl(
         sentences: Vec<PickedJson<'a>>,
         language: Option<Language>,
         language_detected: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        candidates: Option<Vec<PickedJson<'a>>>,
     }
     let line = Line {
         id,
         summary: summary.to_string(),
-        sentences: picked(summary),
+        sentences: picked(summary, explain),
         language: summary.language(),
         language_detected: summary.language_detected(),
+        candidates: candidates(summary, explain),
     };
     serde_json::to_writer(&mut *out, &line)?;
     out.push(b'\n');

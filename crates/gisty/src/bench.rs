@@ -6,11 +6,11 @@ use std::ops::Range;
 
 use crate::analyze::{TermId, Vocab};
 use crate::budget::Budget;
-use crate::score::Stats;
+use crate::score::{self, Doc, Params, Scorer, Shape};
 use crate::segment::{Sentence, SentenceKind};
-use crate::select::{self, Candidate};
+use crate::select::{self, Candidate, Selector};
 use crate::summarizer::{Scratch, Summarizer};
-use crate::summary::Summary;
+use crate::summary::{ScoreParts, Summary};
 
 /// Calls `f(offset, word)` for each word of `text`: the words of
 /// `unicode_word_indices`, with the ASCII fast path.
@@ -24,6 +24,7 @@ pub struct Terms {
     vocab: Vocab,
     terms: Vec<TermId>,
     ranges: Vec<Range<usize>>,
+    shapes: Vec<Shape>,
 }
 
 impl Terms {
@@ -44,31 +45,41 @@ impl Terms {
         self.vocab.prepare(analysis);
         self.terms.clear();
         self.ranges.clear();
+        self.shapes.clear();
         for s in sentences.iter().filter(|s| s.kind == SentenceKind::Text) {
             let start = self.terms.len();
-            self.vocab.analyze(analysis, s.span.slice(text), &mut self.terms);
+            let slice = s.span.slice(text);
+            let words = self.vocab.analyze(analysis, slice, &mut self.terms);
             self.terms[start..].sort_unstable();
             self.ranges.push(start..self.terms.len());
+            let question = score::is_question(slice);
+            self.shapes.push(Shape { words, question });
         }
         (self.terms.len(), self.vocab.len())
     }
 
-    /// The scoring loop over the terms of the last [`run`](Self::run):
-    /// counts, then each sentence's content score; returns their sum.
-    pub fn score(&self, stats: &mut Scoring) -> f32 {
-        stats.stats.count(&self.terms, &self.ranges, self.vocab.len());
-        let n = self.ranges.len() as u32;
-        self.ranges
-            .iter()
-            .map(|r| stats.stats.content(&self.terms[r.clone()], n))
-            .sum()
+    /// The scoring stage over the terms of the last [`run`](Self::run):
+    /// term statistics, TF-IDF vectors, centrality and position, with the
+    /// default news weights; returns the sum of the sentences' totals.
+    pub fn score(&self, scoring: &mut Scoring) -> f32 {
+        let doc = Doc {
+            terms: &self.terms,
+            ranges: &self.ranges,
+            shapes: &self.shapes,
+            title: &[],
+            vocab_len: self.vocab.len(),
+        };
+        let params = Params { position_weight: 0.8, min_words: 6 };
+        scoring.scorer.score(doc, params, &mut scoring.parts);
+        scoring.parts.iter().map(|p| score::total(*p, 0.8)).sum()
     }
 }
 
 /// Reused buffers of the scoring loop.
 #[derive(Debug, Default)]
 pub struct Scoring {
-    stats: Stats,
+    scorer: Scorer,
+    parts: Vec<ScoreParts>,
 }
 
 impl Scoring {
@@ -82,7 +93,7 @@ impl Scoring {
 #[derive(Debug, Default)]
 pub struct Selection {
     cands: Vec<Candidate>,
-    order: Vec<usize>,
+    selector: Selector,
     out: Vec<usize>,
 }
 
@@ -110,7 +121,16 @@ impl Selection {
                 chars: words * 6,
             },
         ));
-        select::select(&self.cands, budget, &mut self.order, &mut self.out);
+        // Without redundancy control: the scores alone decide.
+        let alike = |_: usize, _: usize| 0.0;
+        select::select(
+            &self.cands,
+            budget,
+            1.0,
+            alike,
+            &mut self.selector,
+            &mut self.out,
+        );
         &self.out
     }
 }
@@ -130,6 +150,7 @@ pub fn summarize_split<'t>(
     summarizer.summarize_split(
         scratch,
         text,
+        None,
         budget,
         Some(summarizer.language()),
         false,

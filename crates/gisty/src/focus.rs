@@ -4,7 +4,9 @@
 //! stop words, stems), so "elections" finds "election" and "Elected".
 //! A sentence's score is multiplied by `1 + FOCUS_WEIGHT * coverage`,
 //! where `coverage` is the share of the distinct focus terms that the
-//! sentence contains.
+//! sentence contains, and its mix of centrality and position is raised
+//! to `1 - coverage` (see `score::total`): a sentence holding every focus
+//! term is judged by the focus alone, wherever it stands.
 
 use crate::analyze::TermId;
 
@@ -14,9 +16,18 @@ pub(crate) const FOCUS_WEIGHT: f32 = 2.0;
 
 /// The factor a sentence's score is multiplied by: `1` without focus
 /// terms. `sentence` and `focus` are sorted, `focus` without repeats.
+#[cfg(test)]
 pub(crate) fn factor(sentence: &[TermId], focus: &[TermId]) -> f32 {
+    1.0 + FOCUS_WEIGHT * coverage(sentence, focus)
+}
+
+/// The share of the distinct `focus` terms found in `sentence`, in
+/// `[0, 1]`; 0 without focus terms. Both sorted, `focus` without repeats.
+/// It is the `focus` part of a sentence's
+/// [`ScoreParts`](crate::ScoreParts).
+pub(crate) fn coverage(sentence: &[TermId], focus: &[TermId]) -> f32 {
     if focus.is_empty() {
-        return 1.0;
+        return 0.0;
     }
     let mut found = 0usize;
     let mut rest = sentence;
@@ -29,7 +40,7 @@ pub(crate) fn factor(sentence: &[TermId], focus: &[TermId]) -> f32 {
             Err(i) => rest = &rest[i..],
         }
     }
-    1.0 + FOCUS_WEIGHT * found as f32 / focus.len() as f32
+    found as f32 / focus.len() as f32
 }
 
 #[cfg(test)]
@@ -123,7 +134,9 @@ mod tests {
                 let mut sentences: Vec<String> = (0..6)
                     .map(|i| format!("Line {i} is about budgets and roads."))
                     .collect();
-                sentences[at] = "Sentence about zebras and roads.".to_string();
+                // Six words or more: shorter sentences are demoted.
+                sentences[at] =
+                    "This sentence is about zebras and roads.".to_string();
                 let text = sentences.join(" ");
                 let summarizer =
                     Summarizer::builder().focus("Zebra").build().unwrap();

@@ -4,8 +4,10 @@
 //! A text goes through a short pipeline: it is split into sentences (byte
 //! spans into the original text), the sentences into words, the words
 //! into terms (lowercased, stop words dropped, stemmed), the terms into
-//! statistics; each sentence gets a score from TF-IDF and its position,
-//! and the best sentences within a budget come back in document order.
+//! statistics; each sentence gets a score from its centrality (LexRank
+//! over TF-IDF similarities), its position and, when known, its overlap
+//! with the title; and the best sentences within a budget, passing over
+//! near-duplicates, come back in document order.
 //!
 //! # Overview
 //!
@@ -21,6 +23,9 @@
 //!   in document order, with their scores and [`ScoreParts`].
 //! - [`Splitter`] and [`split`]: sentence splitting on its own.
 //! - [`Scratch`]: reusable working space for loops.
+//! - [`Preset`]: `News` (the default, for inverted-pyramid news) or
+//!   `Centrality` (no lead bias, for text whose important sentences may
+//!   stand anywhere).
 //! - [`rouge`]: ROUGE-1/2/L/Lsum as Google's rouge-score computes them,
 //!   with bootstrap confidence intervals, to measure summaries.
 //!
@@ -128,6 +133,7 @@
 pub mod __bench;
 mod analyze;
 mod budget;
+mod centrality;
 mod error;
 mod focus;
 mod lang;
@@ -145,10 +151,13 @@ pub use lang::Language;
 pub use segment::{Sentence, SentenceKind, Splitter, split};
 pub use span::Span;
 pub use summarizer::{
-    DEFAULT_POSITION_WEIGHT, Scratch, Summarizer, SummarizerBuilder,
+    DEFAULT_DEMOTE_UNDER, DEFAULT_POSITION_WEIGHT, DEFAULT_REDUNDANCY, Preset,
+    Scratch, Summarizer, SummarizerBuilder,
 };
 pub use summary::{ScoreParts, Scored, Summary};
 
+#[cfg(test)]
+mod reference;
 #[cfg(test)]
 mod tests;
 

@@ -1,8 +1,29 @@
-//! Sentence scores from term statistics: TF-IDF with the document's
-//! sentences as the documents of IDF, and a position weight.
+//! Sentence scores from term statistics, in the layering of tantivy's
+//! BM25 (statistics once per document, then a cheap score per sentence):
+//!
+//! - **content**: TF-IDF, with the document's sentences as the documents
+//!   of IDF;
+//! - **centrality**: LexRank, the stationary distribution of a random
+//!   walk over the graph of TF-IDF cosine similarities between sentences
+//!   (Erkan & Radev 2004), see [`crate::centrality`];
+//! - **position**: `1 / (rank + 1)`;
+//! - **title**: overlap with a known title;
+//! - **form**: whether the sentence is fit to be a summary sentence at
+//!   all (long enough, not a question).
+//!
+//! [`total`] combines them; every part is kept so that a score can be
+//! explained.
+
+use std::ops::Range;
 
 use crate::analyze::TermId;
+use crate::centrality::Graph;
+use crate::focus::FOCUS_WEIGHT;
 use crate::summary::ScoreParts;
+
+/// The `form` factor of a sentence that is too short or a question: it
+/// is picked only when nothing better is left.
+pub(crate) const DEMOTED: f32 = 0.01;
 
 /// Inverse document frequency of a term found in `df` of `n` sentences:
 /// `ln((n + 1) / df)`, positive even for a term found in every sentence.
@@ -12,29 +33,148 @@ pub(crate) fn idf(df: u32, n: u32) -> f32 {
 }
 
 /// Position weight of the sentence at `rank` (0-based, among the
-/// document's sentences of text): `1 / sqrt(rank + 1)`.
+/// document's sentences of text): `1 / (rank + 1)`.
 pub(crate) fn position(rank: usize) -> f32 {
-    1.0 / ((rank + 1) as f32).sqrt()
+    1.0 / (rank as f32 + 1.0)
 }
 
-/// Term statistics of one document, reused across documents.
+/// Combines the parts into a sentence's total with `position_weight`
+/// `w` in `[0, 1]`:
+///
+/// `form * (1 + title) * (1 + 2 * focus) * mix^(1 - focus)`, with
+/// `mix = centrality^(1 - w) * position^w`
+///
+/// a geometric mix of what the sentence says (its centrality) and where
+/// it stands: `w = 0` is centrality alone, `w = 1` the lead sentences. A
+/// sentence holding every focus term is judged by the focus alone, so
+/// that what the user asks for comes first wherever it stands.
+pub(crate) fn total(parts: ScoreParts, position_weight: f32) -> f32 {
+    let w = position_weight;
+    let mix = if w <= 0.0 {
+        parts.centrality
+    } else if w >= 1.0 {
+        parts.position
+    } else {
+        parts.centrality.powf(1.0 - w) * parts.position.powf(w)
+    };
+    let f = parts.focus;
+    let mix = if f > 0.0 { mix.powf(1.0 - f) } else { mix };
+    parts.form * (1.0 + parts.title) * (1.0 + FOCUS_WEIGHT * f) * mix
+}
+
+/// What the scorer needs to know of a sentence besides its terms.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Shape {
+    /// Words in the sentence, stop words included.
+    pub(crate) words: usize,
+    /// True when the sentence is a question.
+    pub(crate) question: bool,
+}
+
+/// One document as the scorer sees it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Doc<'a> {
+    /// Sentence `i`'s term ids, sorted, are `terms[ranges[i]]`.
+    pub(crate) terms: &'a [TermId],
+    pub(crate) ranges: &'a [Range<usize>],
+    /// One per sentence.
+    pub(crate) shapes: &'a [Shape],
+    /// The title's distinct terms, sorted; empty without a title.
+    pub(crate) title: &'a [TermId],
+    /// Every term id is below this.
+    pub(crate) vocab_len: usize,
+}
+
+/// The settings of the scorer, from the summariser's configuration.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Params {
+    pub(crate) position_weight: f32,
+    pub(crate) min_words: usize,
+}
+
+/// Term statistics and sentence vectors of one document, reused across
+/// documents.
 #[derive(Debug, Default)]
-pub(crate) struct Stats {
+pub(crate) struct Scorer {
     /// Sentences containing the term, by term id.
     df: Vec<u32>,
     /// Occurrences in the document, by term id.
     tf: Vec<u32>,
     /// Term ids whose counts are not zero, to reset them cheaply.
     touched: Vec<TermId>,
+    /// TF-IDF vectors of the sentences: distinct terms with weights.
+    vec: Vec<(TermId, f32)>,
+    /// Each sentence's run in `vec`.
+    vec_ranges: Vec<Range<usize>>,
+    /// Euclidean norm of each vector.
+    norms: Vec<f32>,
+    /// The similarity graph for centrality.
+    graph: Graph,
 }
 
-impl Stats {
-    /// Counts the terms of `sentences`, each a sorted run of term ids in
-    /// `terms`. `vocab_len` bounds the ids.
-    pub(crate) fn count(
+impl Scorer {
+    /// Scores the sentences of `doc` into `parts` (one per sentence, in
+    /// order).
+    pub(crate) fn score(
+        &mut self,
+        doc: Doc<'_>,
+        params: Params,
+        parts: &mut Vec<ScoreParts>,
+    ) {
+        let Doc { terms, ranges, shapes, title, vocab_len } = doc;
+        debug_assert_eq!(ranges.len(), shapes.len());
+        self.count(terms, ranges, vocab_len);
+        let n = ranges.len() as u32;
+        parts.clear();
+        let mut best = 0.0f32;
+        for (rank, (r, shape)) in ranges.iter().zip(shapes).enumerate() {
+            let content = self.content(&terms[r.clone()], n);
+            best = best.max(content);
+            let fit = shape.words >= params.min_words && !shape.question;
+            parts.push(ScoreParts {
+                content,
+                centrality: 0.0,
+                position: position(rank),
+                title: 0.0,
+                form: if fit { 1.0 } else { DEMOTED },
+                focus: 0.0,
+            });
+        }
+        for p in parts.iter_mut() {
+            if best > 0.0 {
+                p.content /= best;
+            }
+        }
+        self.vectors(terms, ranges, n);
+        for (i, p) in parts.iter_mut().enumerate() {
+            p.title = overlap(title, &self.vec[self.vec_ranges[i].clone()]);
+        }
+        self.graph.centrality(
+            &self.vec,
+            &self.vec_ranges,
+            &self.norms,
+            params.position_weight,
+            parts,
+        );
+    }
+
+    /// Cosine similarity of the TF-IDF vectors of sentences `a` and `b`
+    /// of the last document scored.
+    pub(crate) fn similarity(&self, a: usize, b: usize) -> f32 {
+        let (na, nb) = (self.norms[a], self.norms[b]);
+        if na == 0.0 || nb == 0.0 {
+            return 0.0;
+        }
+        dot(
+            &self.vec[self.vec_ranges[a].clone()],
+            &self.vec[self.vec_ranges[b].clone()],
+        ) / (na * nb)
+    }
+
+    fn count(
         &mut self,
         terms: &[TermId],
-        sentences: &[std::ops::Range<usize>],
+        sentences: &[Range<usize>],
         vocab_len: usize,
     ) {
         for t in self.touched.drain(..) {
@@ -61,7 +201,7 @@ impl Stats {
     /// `tf(t) * idf(t)` over its distinct terms, divided by the square
     /// root of their number so that long sentences do not win by length
     /// alone.
-    pub(crate) fn content(&self, terms: &[TermId], n: u32) -> f32 {
+    fn content(&self, terms: &[TermId], n: u32) -> f32 {
         let mut sum = 0.0;
         let mut distinct = 0u32;
         for_each_run(terms, |t, _| {
@@ -71,10 +211,67 @@ impl Stats {
         });
         if distinct == 0 { 0.0 } else { sum / (distinct as f32).sqrt() }
     }
+
+    /// Builds each sentence's TF-IDF vector: `count * idf` per distinct
+    /// term, and its norm.
+    fn vectors(&mut self, terms: &[TermId], ranges: &[Range<usize>], n: u32) {
+        self.vec.clear();
+        self.vec_ranges.clear();
+        self.norms.clear();
+        for r in ranges {
+            let start = self.vec.len();
+            let mut sq = 0.0f32;
+            for_each_run(&terms[r.clone()], |t, c| {
+                let w = c as f32 * idf(self.df[t.0 as usize], n);
+                sq += w * w;
+                self.vec.push((t, w));
+            });
+            self.vec_ranges.push(start..self.vec.len());
+            self.norms.push(sq.sqrt());
+        }
+    }
+}
+
+/// The dot product of two sparse vectors sorted by term.
+pub(crate) fn dot(a: &[(TermId, f32)], b: &[(TermId, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// Overlap of a title's distinct terms with a sentence's:
+/// `|T ∩ S| / sqrt(|T| * |S|)` (the cosine of their sets), in `[0, 1]`.
+fn overlap(title: &[TermId], sentence: &[(TermId, f32)]) -> f32 {
+    if title.is_empty() || sentence.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0u32);
+    while i < title.len() && j < sentence.len() {
+        match title[i].cmp(&sentence[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common as f32 / ((title.len() * sentence.len()) as f32).sqrt()
 }
 
 /// Calls `f(term, count)` for each run of equal ids in sorted `terms`.
-fn for_each_run(terms: &[TermId], mut f: impl FnMut(TermId, u32)) {
+pub(crate) fn for_each_run(terms: &[TermId], mut f: impl FnMut(TermId, u32)) {
     let mut i = 0;
     while i < terms.len() {
         let t = terms[i];
@@ -87,10 +284,229 @@ fn for_each_run(terms: &[TermId], mut f: impl FnMut(TermId, u32)) {
     }
 }
 
-/// Combines the parts into a total with `position_weight` in `[0, 1]`:
-/// the content score scaled by a factor that goes from 1 for the first
-/// sentence down to `1 - position_weight` for the last ones, so that a
-/// sentence with little content cannot win by its place alone.
-pub(crate) fn total(parts: ScoreParts, position_weight: f32) -> f32 {
-    parts.content * (1.0 - position_weight + position_weight * parts.position)
+/// True when `sentence` asks a question: its last character before
+/// closing quotes and brackets is a question mark.
+pub(crate) fn is_question(sentence: &str) -> bool {
+    let t = sentence.trim_end().trim_end_matches(|c: char| {
+        matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»' | '*' | '_')
+    });
+    t.ends_with(['?', '？', '؟'])
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    fn close(a: f32, b: f32) -> bool {
+        (a - b).abs() <= 5e-4 * (1.0 + a.abs().max(b.abs()))
+    }
+
+    fn ids(v: &[u32]) -> Vec<TermId> {
+        v.iter().map(|&t| TermId(t)).collect()
+    }
+
+    fn weighted(v: &[(u32, f32)]) -> Vec<(TermId, f32)> {
+        v.iter().map(|&(t, w)| (TermId(t), w)).collect()
+    }
+
+    #[test]
+    fn idf_table() {
+        // (df, n, ln((n + 1) / df))
+        let rows = [
+            (1, 1, 2f32.ln()),
+            (1, 9, 10f32.ln()),
+            (9, 9, (10f32 / 9.0).ln()),
+        ];
+        for (df, n, want) in rows {
+            assert!(close(idf(df, n), want), "idf({df}, {n})");
+        }
+    }
+
+    #[test]
+    fn position_table() {
+        for (rank, want) in [(0, 1.0), (1, 0.5), (3, 0.25), (99, 0.01)] {
+            assert!(close(position(rank), want), "rank {rank}");
+        }
+    }
+
+    #[test]
+    fn total_table() {
+        let p = |centrality, position, title, form| ScoreParts {
+            content: 0.3,
+            centrality,
+            position,
+            title,
+            form,
+            focus: 0.0,
+        };
+        // (parts, position weight, total)
+        let rows = [
+            (p(0.4, 0.5, 0.0, 1.0), 0.0, 0.4),
+            (p(0.4, 0.5, 0.0, 1.0), 1.0, 0.5),
+            (p(0.4, 0.1, 0.0, 1.0), 0.5, 0.2),
+            (p(0.0, 1.0, 0.0, 1.0), 0.8, 0.0),
+            (p(0.0, 1.0, 0.0, 1.0), 1.0, 1.0),
+            (p(0.4, 0.5, 0.5, 1.0), 0.0, 0.6),
+            (p(0.4, 0.5, 0.0, DEMOTED), 0.0, 0.004),
+            (p(1.0, 1.0, 1.0, 1.0), 0.8, 2.0),
+        ];
+        // A focus: the mix counts less, the focus factor more.
+        let mut f = p(0.25, 0.25, 0.0, 1.0);
+        f.focus = 0.5;
+        let rows = [rows.as_slice(), &[(f, 0.0, 0.5 * 2.0)]].concat();
+        f.focus = 1.0;
+        let rows = [rows.as_slice(), &[(f, 0.8, 3.0)]].concat();
+        for (parts, w, want) in rows {
+            let got = total(parts, w);
+            assert!(close(got, want), "{parts:?} w={w}: {got} != {want}");
+        }
+    }
+
+    #[test]
+    fn question_table() {
+        let rows = [
+            ("Why?", true),
+            ("\u{201c}Why did he go?\u{201d}", true),
+            ("Is it (really?)", true),
+            ("He asked why.", false),
+            ("What? No.", false),
+            ("", false),
+            ("¿Qué？", true),
+        ];
+        for (s, want) in rows {
+            assert_eq!(is_question(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn overlap_table() {
+        // (title, sentence terms, |T ∩ S| / sqrt(|T| |S|))
+        let rows: [(&[u32], &[u32], f32); 5] = [
+            (&[], &[1, 2], 0.0),
+            (&[1, 2], &[], 0.0),
+            (&[1, 2], &[1, 2], 1.0),
+            (&[1, 2, 3, 4], &[2, 4], 2.0 / 8f32.sqrt()),
+            (&[1], &[2, 3], 0.0),
+        ];
+        for (t, s, want) in rows {
+            let s: Vec<(u32, f32)> = s.iter().map(|&x| (x, 1.0)).collect();
+            let got = overlap(&ids(t), &weighted(&s));
+            assert!(close(got, want), "{t:?} {s:?}: {got}");
+        }
+    }
+
+    #[test]
+    fn dot_table() {
+        type Sparse = &'static [(u32, f32)];
+        let rows: [(Sparse, Sparse, f32); 4] = [
+            (&[], &[(1, 1.0)], 0.0),
+            (&[(1, 2.0), (3, 1.0)], &[(1, 3.0), (2, 5.0), (3, 4.0)], 10.0),
+            (&[(5, 1.0)], &[(1, 1.0), (9, 1.0)], 0.0),
+            (&[(0, 0.5)], &[(0, 0.5)], 0.25),
+        ];
+        for (a, b, want) in rows {
+            let got = dot(&weighted(a), &weighted(b));
+            assert!(close(got, want), "{a:?} . {b:?}: {got}");
+        }
+    }
+
+    /// Scores sentences given as term lists (any order, repeats
+    /// allowed) with a title's terms, minimum 6 words and position
+    /// weight `w`.
+    pub(crate) fn score_terms<S: AsRef<[u32]>>(
+        sentences: &[S],
+        shapes: &[Shape],
+        title: &[u32],
+        w: f32,
+    ) -> (Vec<ScoreParts>, Scorer) {
+        let mut terms = Vec::new();
+        let mut ranges = Vec::new();
+        for s in sentences {
+            let start = terms.len();
+            terms.extend(ids(s.as_ref()));
+            terms[start..].sort_unstable();
+            ranges.push(start..terms.len());
+        }
+        let mut title = ids(title);
+        title.sort_unstable();
+        title.dedup();
+        let vocab_len = terms.iter().map(|t| t.0 as usize + 1).max();
+        let doc = Doc {
+            terms: &terms,
+            ranges: &ranges,
+            shapes,
+            title: &title,
+            vocab_len: vocab_len.unwrap_or(0),
+        };
+        let mut scorer = Scorer::default();
+        let mut parts = Vec::new();
+        let params = Params { position_weight: w, min_words: 6 };
+        scorer.score(doc, params, &mut parts);
+        (parts, scorer)
+    }
+
+    fn score(
+        sentences: &[&[u32]],
+        shapes: &[Shape],
+        title: &[u32],
+        w: f32,
+    ) -> (Vec<ScoreParts>, Scorer) {
+        score_terms(sentences, shapes, title, w)
+    }
+
+    fn plain(n: usize) -> Vec<Shape> {
+        vec![Shape { words: 10, question: false }; n]
+    }
+
+    #[test]
+    fn the_sentence_that_shares_most_is_most_central() {
+        // Sentence 1 shares a term with every other sentence.
+        let (parts, _) = score(
+            &[&[1, 2], &[1, 3, 5, 7], &[3, 4], &[5, 6], &[7, 8]],
+            &plain(5),
+            &[],
+            0.0,
+        );
+        assert_eq!(parts[1].centrality, 1.0);
+        for (i, p) in parts.iter().enumerate() {
+            assert!(p.centrality > 0.0 && p.centrality <= 1.0, "{i}: {p:?}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_without_terms_has_no_centrality() {
+        let (parts, scorer) =
+            score(&[&[1, 2], &[], &[1, 2]], &plain(3), &[], 0.8);
+        assert_eq!(parts[1].centrality, 0.0);
+        assert_eq!(parts[0].centrality, parts[2].centrality);
+        assert!(close(scorer.similarity(0, 2), 1.0));
+        assert_eq!(scorer.similarity(0, 1), 0.0);
+    }
+
+    #[test]
+    fn short_sentences_and_questions_are_demoted() {
+        let shapes = [
+            Shape { words: 5, question: false },
+            Shape { words: 6, question: false },
+            Shape { words: 12, question: true },
+        ];
+        let (parts, _) = score(&[&[1], &[1], &[1]], &shapes, &[], 0.8);
+        let forms: Vec<f32> = parts.iter().map(|p| p.form).collect();
+        assert_eq!(forms, [DEMOTED, 1.0, DEMOTED]);
+    }
+
+    #[test]
+    fn title_overlap_is_a_part() {
+        let (parts, _) = score(&[&[1, 2], &[3, 4]], &plain(2), &[3, 4], 0.8);
+        assert_eq!(parts[0].title, 0.0);
+        assert!(close(parts[1].title, 1.0));
+    }
+
+    #[test]
+    fn content_is_scaled_to_the_best() {
+        let (parts, _) =
+            score(&[&[1, 2, 3], &[1], &[4, 4, 4]], &plain(3), &[], 0.8);
+        let best = parts.iter().map(|p| p.content).fold(0.0, f32::max);
+        assert_eq!(best, 1.0);
+    }
 }

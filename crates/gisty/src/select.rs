@@ -14,17 +14,34 @@ pub(crate) struct Candidate {
     pub(crate) chars: usize,
 }
 
+/// Reusable working space of [`select`].
+#[derive(Debug, Default)]
+pub(crate) struct Selector {
+    order: Vec<usize>,
+    skipped: Vec<usize>,
+}
+
 /// Picks from `cands` (in document order) under `budget`: best scores
 /// first, ties to the earlier sentence; returns the picks' positions in
 /// `cands`, in document order, in `out`. Never empty when `cands` is not.
+///
+/// Redundancy control: a candidate whose similarity (`similar(a, b)`,
+/// positions in `cands`) to a sentence already picked exceeds
+/// `redundancy` is passed over while others are left; the ones passed
+/// over fill what room remains, best first. A `redundancy` of 1 or more
+/// turns this off.
 pub(crate) fn select(
     cands: &[Candidate],
     budget: Budget,
-    order: &mut Vec<usize>,
+    redundancy: f32,
+    similar: impl Fn(usize, usize) -> f32,
+    sel: &mut Selector,
     out: &mut Vec<usize>,
 ) {
     out.clear();
+    let (order, skipped) = (&mut sel.order, &mut sel.skipped);
     order.clear();
+    skipped.clear();
     order.extend(0..cands.len());
     order.sort_by(|&a, &b| {
         cands[b].score.total_cmp(&cands[a].score).then(a.cmp(&b))
@@ -33,21 +50,40 @@ pub(crate) fn select(
     if order.iter().any(|&i| budget.admits(cands[i].words)) {
         order.retain(|&i| budget.admits(cands[i].words));
     }
-    if let Some(limit) = budget.sentence_limit(cands.len()) {
-        out.extend(order.iter().take(limit));
-    } else if let Some(limit) = budget.length_limit() {
-        let mut used = 0usize;
-        for &i in order.iter() {
-            let c = &cands[i];
-            let cost = budget.cost(c.words, c.chars, out.len());
-            if used.saturating_add(cost) <= limit {
-                used += cost;
-                out.push(i);
-            }
+    let max = budget.sentence_limit(cands.len()).unwrap_or(usize::MAX);
+    let limit = budget.length_limit().unwrap_or(usize::MAX);
+    let mut used = 0usize;
+    for &i in order.iter() {
+        if out.len() >= max {
+            break;
         }
-        if out.is_empty() {
-            out.extend(order.first());
+        let c = &cands[i];
+        let cost = budget.cost(c.words, c.chars, out.len());
+        if used.saturating_add(cost) > limit {
+            continue;
         }
+        if redundancy < 1.0 && out.iter().any(|&j| similar(i, j) > redundancy)
+        {
+            skipped.push(i);
+            continue;
+        }
+        used += cost;
+        out.push(i);
+    }
+    for &i in skipped.iter() {
+        if out.len() >= max {
+            break;
+        }
+        let c = &cands[i];
+        let cost = budget.cost(c.words, c.chars, out.len());
+        if used.saturating_add(cost) > limit {
+            continue;
+        }
+        used += cost;
+        out.push(i);
+    }
+    if out.is_empty() {
+        out.extend(order.first());
     }
     out.sort_unstable();
 }
@@ -75,8 +111,8 @@ mod tests {
             #[test]
             fn $name() {
                 let c = cands(&$scores);
-                let (mut order, mut out) = (Vec::new(), Vec::new());
-                select(&c, $budget, &mut order, &mut out);
+                let (mut sel, mut out) = (Selector::default(), Vec::new());
+                select(&c, $budget, 1.0, |_, _| 0.0, &mut sel, &mut out);
                 let want: Vec<usize> = $want.to_vec();
                 assert_eq!(out, want);
             }
@@ -166,5 +202,88 @@ mod tests {
         [(f32::NAN, 1), (0.5, 1)],
         Budget::sentences(1),
         [0]
+    );
+
+    /// Rows for redundancy control: scores and words, a similarity
+    /// matrix, the threshold, the budget and the picks.
+    macro_rules! r {
+        ($name:ident, $scores:expr, $sim:expr, $t:expr, $budget:expr,
+         $want:expr) => {
+            #[test]
+            fn $name() {
+                let c = cands(&$scores);
+                let sim: Vec<Vec<f32>> =
+                    $sim.iter().map(|r: &[f32; 4]| r.to_vec()).collect();
+                let (mut sel, mut out) = (Selector::default(), Vec::new());
+                select(&c, $budget, $t, |a, b| sim[a][b], &mut sel, &mut out);
+                let want: Vec<usize> = $want.to_vec();
+                assert_eq!(out, want);
+            }
+        };
+    }
+
+    /// Sentences 0 and 1 are near-duplicates (0.9); the others differ.
+    const SIM: [[f32; 4]; 4] = [
+        [1.0, 0.9, 0.1, 0.2],
+        [0.9, 1.0, 0.1, 0.2],
+        [0.1, 0.1, 1.0, 0.3],
+        [0.2, 0.2, 0.3, 1.0],
+    ];
+
+    r!(
+        duplicate_is_passed_over,
+        [(0.9, 5), (0.8, 5), (0.7, 5), (0.1, 5)],
+        SIM,
+        0.5,
+        Budget::sentences(2),
+        [0, 2]
+    );
+    r!(
+        duplicate_fills_what_is_left,
+        [(0.9, 5), (0.8, 5), (0.7, 5), (0.1, 5)],
+        SIM,
+        0.5,
+        Budget::sentences(4),
+        [0, 1, 2, 3]
+    );
+    r!(
+        duplicate_comes_after_worse_distinct_ones,
+        [(0.9, 5), (0.8, 5), (0.2, 5), (0.1, 5)],
+        SIM,
+        0.5,
+        Budget::sentences(3),
+        [0, 2, 3]
+    );
+    r!(
+        threshold_one_turns_it_off,
+        [(0.9, 5), (0.8, 5), (0.7, 5), (0.1, 5)],
+        SIM,
+        1.0,
+        Budget::sentences(2),
+        [0, 1]
+    );
+    r!(
+        threshold_above_the_similarity_keeps_both,
+        [(0.9, 5), (0.8, 5), (0.7, 5), (0.1, 5)],
+        SIM,
+        0.95,
+        Budget::sentences(2),
+        [0, 1]
+    );
+    r!(
+        words_budget_with_redundancy,
+        [(0.9, 5), (0.8, 5), (0.7, 6), (0.6, 4)],
+        SIM,
+        0.5,
+        Budget::words(10),
+        [0, 3]
+    );
+    r!(
+        words_budget_duplicate_fills_room,
+        [(0.9, 5), (0.8, 5), (0.7, 50), (0.6, 50)],
+        SIM,
+        0.5,
+        Budget::words(10),
+        [0, 1]
     );
 }

@@ -9,14 +9,47 @@ use crate::budget::Budget;
 use crate::error::BuildError;
 use crate::focus;
 use crate::lang::{self, Language, Lexicon};
-use crate::score::{self, Stats};
+use crate::score::{self, Doc, Params, Scorer, Shape};
 use crate::segment::{Sentence, SentenceKind, Splitter};
-use crate::select::{self, Candidate};
+use crate::select::{self, Candidate, Selector};
 use crate::summary::{ScoreParts, Scored, Summary};
 
-/// The default weight of position against content: see
-/// [`SummarizerBuilder::position_weight`].
-pub const DEFAULT_POSITION_WEIGHT: f32 = 0.5;
+/// The default weight of position against centrality, for news written
+/// as an inverted pyramid: see [`SummarizerBuilder::position_weight`].
+pub const DEFAULT_POSITION_WEIGHT: f32 = 0.8;
+
+/// The default shortest sentence, in words, that is fit for a summary:
+/// see [`SummarizerBuilder::demote_under`].
+pub const DEFAULT_DEMOTE_UNDER: usize = 6;
+
+/// The default similarity above which a sentence repeats one already
+/// picked: see [`SummarizerBuilder::redundancy`].
+pub const DEFAULT_REDUNDANCY: f32 = 0.5;
+
+/// A named configuration for a kind of text, set with
+/// [`SummarizerBuilder::preset`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Preset {
+    /// News written as an inverted pyramid, where the first sentences
+    /// tell the story: position weight [`DEFAULT_POSITION_WEIGHT`]. The
+    /// default.
+    #[default]
+    News,
+    /// Text whose important sentences may stand anywhere (reports,
+    /// essays, feature stories): centrality alone, position weight 0.
+    Centrality,
+}
+
+impl Preset {
+    /// The position weight of this preset.
+    pub fn position_weight(self) -> f32 {
+        match self {
+            Preset::News => DEFAULT_POSITION_WEIGHT,
+            Preset::Centrality => 0.0,
+        }
+    }
+}
 
 /// Builds a [`Summarizer`], checking its configuration.
 ///
@@ -36,6 +69,8 @@ pub struct SummarizerBuilder {
     language: Language,
     auto: bool,
     position_weight: f32,
+    min_words: usize,
+    redundancy: f32,
     lexicon: Lexicon,
     abbreviations: Vec<String>,
     focus: String,
@@ -48,13 +83,16 @@ impl Default for SummarizerBuilder {
 }
 
 impl SummarizerBuilder {
-    /// A builder with the defaults: English, position weight
-    /// [`DEFAULT_POSITION_WEIGHT`].
+    /// A builder with the defaults: English, the [`Preset::News`]
+    /// position weight [`DEFAULT_POSITION_WEIGHT`],
+    /// [`DEFAULT_DEMOTE_UNDER`] and [`DEFAULT_REDUNDANCY`].
     pub fn new() -> SummarizerBuilder {
         SummarizerBuilder {
             language: Language::English,
             auto: false,
             position_weight: DEFAULT_POSITION_WEIGHT,
+            min_words: DEFAULT_DEMOTE_UNDER,
+            redundancy: DEFAULT_REDUNDANCY,
             lexicon: Lexicon {
                 stop_words: Vec::new(),
                 builtin_stop_words: true,
@@ -103,11 +141,41 @@ impl SummarizerBuilder {
         self
     }
 
-    /// How much a sentence's position counts against its content, from 0
-    /// (content alone) to 1 (position alone: the lead sentences).
+    /// Sets the position weight of a [`Preset`]: [`Preset::News`] for
+    /// inverted-pyramid news (the default), [`Preset::Centrality`] for
+    /// text whose important sentences may stand anywhere.
+    pub fn preset(&mut self, preset: Preset) -> &mut SummarizerBuilder {
+        self.position_weight = preset.position_weight();
+        self
+    }
+
+    /// How much a sentence's position counts against its centrality,
+    /// from 0 (centrality alone) to 1 (position alone: the lead
+    /// sentences). The score mixes them geometrically:
+    /// `centrality^(1 - w) * position^w`, with `position = 1 / (rank + 1)`.
     /// Checked by [`build`](Self::build).
     pub fn position_weight(&mut self, weight: f32) -> &mut SummarizerBuilder {
         self.position_weight = weight;
+        self
+    }
+
+    /// Sentences of fewer than `words` words (stop words included) are
+    /// not fit for a summary: like questions, they are demoted (the
+    /// `form` part of [`ScoreParts`]) and picked only when nothing better
+    /// is left. `0` turns this off for length. Unlike
+    /// [`Budget::sentence_words`], which sets sentences aside, this only
+    /// lowers their scores.
+    pub fn demote_under(&mut self, words: usize) -> &mut SummarizerBuilder {
+        self.min_words = words;
+        self
+    }
+
+    /// Redundancy control: a sentence whose TF-IDF cosine similarity to
+    /// one already picked is above `threshold` is passed over while
+    /// other sentences are left. `1` turns this off. Checked by
+    /// [`build`](Self::build): a number in `(0, 1]`.
+    pub fn redundancy(&mut self, threshold: f32) -> &mut SummarizerBuilder {
+        self.redundancy = threshold;
         self
     }
 
@@ -173,8 +241,9 @@ impl SummarizerBuilder {
     ///
     /// # Errors
     ///
-    /// When the position weight is not a number in `[0, 1]`, or the focus
-    /// is not empty but has no term (only stop words or numbers).
+    /// When the position weight is not a number in `[0, 1]`, the
+    /// redundancy threshold not one in `(0, 1]`, or the focus is not
+    /// empty but has no term (only stop words or numbers).
     pub fn build(&self) -> Result<Summarizer, BuildError> {
         let w = self.position_weight;
         if !(w.is_finite() && (0.0..=1.0).contains(&w)) {
@@ -184,10 +253,19 @@ impl SummarizerBuilder {
                 "a number in [0, 1]",
             ));
         }
+        let r = self.redundancy;
+        if !(r.is_finite() && r > 0.0 && r <= 1.0) {
+            return Err(BuildError::out_of_range(
+                "redundancy",
+                r.into(),
+                "a number in (0, 1]",
+            ));
+        }
         let inner = Inner {
             language: self.language,
             auto: self.auto,
-            position_weight: w,
+            params: Params { position_weight: w, min_words: self.min_words },
+            redundancy: r,
             lexicon: self.lexicon.clone(),
             abbreviations: lang::abbrev::set(&self.abbreviations),
             focus: self.focus.clone(),
@@ -243,7 +321,8 @@ struct Inner {
     /// rules.
     language: Language,
     auto: bool,
-    position_weight: f32,
+    params: Params,
+    redundancy: f32,
     lexicon: Lexicon,
     abbreviations: Set<Box<str>>,
     /// The focus words, analysed anew with each text's vocabulary.
@@ -314,6 +393,12 @@ impl Summarizer {
         self.inner.language
     }
 
+    /// The position weight `w` of this summariser's scores: see
+    /// [`SummarizerBuilder::position_weight`].
+    pub fn position_weight(&self) -> f32 {
+        self.inner.params.position_weight
+    }
+
     /// True when this summariser tells each text's language by itself
     /// ([`SummarizerBuilder::language_auto`]).
     pub fn is_language_auto(&self) -> bool {
@@ -347,9 +432,42 @@ impl Summarizer {
         text: &'t str,
         budget: Budget,
     ) -> Summary<'t> {
+        self.run(scratch, text, None, budget)
+    }
+
+    /// Summarises `text`, whose title is `title`, within `budget`:
+    /// sentences that share the title's terms score higher (the `title`
+    /// part of [`ScoreParts`]). The title itself is never picked.
+    pub fn summarize_titled<'t>(
+        &self,
+        text: &'t str,
+        title: &str,
+        budget: Budget,
+    ) -> Summary<'t> {
+        self.run(&mut Scratch::new(), text, Some(title), budget)
+    }
+
+    /// [`summarize_titled`](Self::summarize_titled), reusing `scratch`.
+    pub fn summarize_titled_with<'t>(
+        &self,
+        scratch: &mut Scratch,
+        text: &'t str,
+        title: &str,
+        budget: Budget,
+    ) -> Summary<'t> {
+        self.run(scratch, text, Some(title), budget)
+    }
+
+    fn run<'t>(
+        &self,
+        scratch: &mut Scratch,
+        text: &'t str,
+        title: Option<&str>,
+        budget: Budget,
+    ) -> Summary<'t> {
         let (language, detected) = self.inner.language_of(text);
         self.inner.split_into(language, text, &mut scratch.sentences);
-        self.summarize_split(scratch, text, budget, language, detected)
+        self.summarize_split(scratch, text, title, budget, language, detected)
     }
 
     /// The analysis settings of the summariser's own language, for the
@@ -364,6 +482,7 @@ impl Summarizer {
         &self,
         s: &mut Scratch,
         text: &'t str,
+        title: Option<&str>,
         budget: Budget,
         language: Option<Language>,
         detected: bool,
@@ -374,6 +493,7 @@ impl Summarizer {
         s.terms.clear();
         s.ranges.clear();
         s.cands.clear();
+        s.shapes.clear();
         // Terms of each sentence of text, sorted for counting. When the
         // text has no sentence of text, the headings stand in, so that a
         // text of titles alone still has a summary.
@@ -383,19 +503,20 @@ impl Summarizer {
                     continue;
                 }
                 let start = s.terms.len();
-                let words = s.vocab.analyze(
-                    analysis,
-                    sent.span.slice(text),
-                    &mut s.terms,
-                );
+                let slice = sent.span.slice(text);
+                let words = s.vocab.analyze(analysis, slice, &mut s.terms);
                 if words == 0 {
                     s.terms.truncate(start);
                     continue;
                 }
                 s.terms[start..].sort_unstable();
                 s.ranges.push(start..s.terms.len());
-                let chars = budget.chars_of(sent.span.slice(text));
+                let chars = budget.chars_of(slice);
                 s.cands.push(Candidate { index, score: 0.0, words, chars });
+                s.shapes.push(Shape {
+                    words,
+                    question: score::is_question(slice),
+                });
             }
             if !s.cands.is_empty() {
                 break;
@@ -405,42 +526,49 @@ impl Summarizer {
         s.vocab.analyze(analysis, &inner.focus, &mut s.focus);
         s.focus.sort_unstable();
         s.focus.dedup();
-        s.stats.count(&s.terms, &s.ranges, s.vocab.len());
-        let n = s.cands.len() as u32;
-        s.parts.clear();
-        let mut best = 0.0f32;
-        for r in &s.ranges {
-            let content = s.stats.content(&s.terms[r.clone()], n);
-            best = best.max(content);
-            s.parts.push(ScoreParts { content, position: 0.0 });
+        s.title.clear();
+        if let Some(title) = title {
+            s.vocab.analyze(analysis, title, &mut s.title);
+            s.title.sort_unstable();
+            s.title.dedup();
         }
-        for (rank, ((p, c), r)) in
-            s.parts.iter_mut().zip(&mut s.cands).zip(&s.ranges).enumerate()
+        let doc = Doc {
+            terms: &s.terms,
+            ranges: &s.ranges,
+            shapes: &s.shapes,
+            title: &s.title,
+            vocab_len: s.vocab.len(),
+        };
+        s.scorer.score(doc, inner.params, &mut s.parts);
+        for ((p, c), r) in s.parts.iter_mut().zip(&mut s.cands).zip(&s.ranges)
         {
-            if best > 0.0 {
-                p.content /= best;
-            }
-            p.position = score::position(rank);
-            c.score = score::total(*p, inner.position_weight)
-                * focus::factor(&s.terms[r.clone()], &s.focus);
+            p.focus = focus::coverage(&s.terms[r.clone()], &s.focus);
+            c.score = score::total(*p, inner.params.position_weight);
         }
-        select::select(&s.cands, budget, &mut s.order, &mut s.picked);
-        let picks = s
-            .picked
-            .iter()
-            .map(|&i| {
-                let c = s.cands[i];
-                Scored {
-                    index: c.index,
-                    span: s.sentences[c.index].span,
-                    score: c.score,
-                    parts: s.parts[i],
-                }
-            })
-            .collect();
+        let scorer = &s.scorer;
+        select::select(
+            &s.cands,
+            budget,
+            inner.redundancy,
+            |a, b| scorer.similarity(a, b),
+            &mut s.selector,
+            &mut s.picked,
+        );
+        let scored = |i: usize| {
+            let c = s.cands[i];
+            Scored {
+                index: c.index,
+                span: s.sentences[c.index].span,
+                score: c.score,
+                parts: s.parts[i],
+            }
+        };
+        let picks = s.picked.iter().map(|&i| scored(i)).collect();
+        let candidates = (0..s.cands.len()).map(scored).collect();
         Summary {
             text,
             picks,
+            candidates,
             total: s.sentences.len(),
             language,
             language_detected: detected,
@@ -460,9 +588,11 @@ pub struct Scratch {
     terms: Vec<TermId>,
     ranges: Vec<std::ops::Range<usize>>,
     cands: Vec<Candidate>,
+    shapes: Vec<Shape>,
+    title: Vec<TermId>,
     parts: Vec<ScoreParts>,
-    stats: Stats,
-    order: Vec<usize>,
+    scorer: Scorer,
+    selector: Selector,
     picked: Vec<usize>,
     focus: Vec<TermId>,
 }

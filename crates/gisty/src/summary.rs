@@ -7,17 +7,34 @@ use crate::span::Span;
 
 /// What each part contributed to a sentence's score.
 ///
-/// `total = content * (1 - position_weight + position_weight * position)`
-/// where `position_weight` is the summariser's setting; see
+/// `total = form * (1 + title) * (1 + 2 * focus) * mix^(1 - focus)`
+/// with `mix = centrality^(1 - w) * position^w`, where `w` is the
+/// summariser's position weight; see
 /// [`SummarizerBuilder::position_weight`](crate::SummarizerBuilder::position_weight).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ScoreParts {
     /// TF-IDF weight of the sentence's terms, scaled so that the best
-    /// sentence of the document has 1.
+    /// sentence of the document has 1. Shown for explanation and used to
+    /// choose the sentences of a very long document's graph; it does not
+    /// enter the total.
     pub content: f32,
-    /// Position weight: 1 for the first sentence, falling for later ones.
+    /// LexRank centrality over the TF-IDF cosine similarities of the
+    /// sentences, scaled so that the most central sentence has 1; 0 for
+    /// a sentence without terms.
+    pub centrality: f32,
+    /// Position weight `1 / (rank + 1)`: 1 for the first sentence of
+    /// text, 1/2 for the second, and so on.
     pub position: f32,
+    /// Overlap with the title's terms, in `[0, 1]`; 0 without a title.
+    pub title: f32,
+    /// 1 for a sentence fit for a summary; a small factor for one that is
+    /// too short or a question, picked only when nothing better is left.
+    pub form: f32,
+    /// The share of the focus terms the sentence holds, in `[0, 1]`; 0
+    /// without a focus. See
+    /// [`SummarizerBuilder::focus`](crate::SummarizerBuilder::focus).
+    pub focus: f32,
 }
 
 /// A sentence picked for a summary.
@@ -43,6 +60,7 @@ pub struct Scored {
 pub struct Summary<'t> {
     pub(crate) text: &'t str,
     pub(crate) picks: Vec<Scored>,
+    pub(crate) candidates: Vec<Scored>,
     pub(crate) total: usize,
     pub(crate) language: Option<Language>,
     pub(crate) language_detected: bool,
@@ -59,6 +77,12 @@ impl<'t> Summary<'t> {
     /// order.
     pub fn scored(&self) -> &[Scored] {
         &self.picks
+    }
+
+    /// Every sentence that was scored, picked or not, in document order:
+    /// what an explanation of the summary shows.
+    pub fn candidates(&self) -> &[Scored] {
+        &self.candidates
     }
 
     /// How many sentences (headings included) the document has.

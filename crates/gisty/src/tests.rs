@@ -199,4 +199,49 @@ Next Article";
             .summarize(text, Budget::sentences(1));
         assert_eq!(s.scored()[0].index, 1);
     }
+
+    #[test]
+    fn a_huge_document_stays_fast() {
+        // 20,000 sentences: the graph keeps only the best few hundred.
+        let text: String = (0..20_000)
+            .map(|i| {
+                format!("Sentence {i} tells of topic{} and more. ", i % 97)
+            })
+            .collect();
+        let start = std::time::Instant::now();
+        let s = Summarizer::new().summarize(&text, Budget::sentences(3));
+        assert_eq!(s.len(), 3);
+        assert_eq!(s.candidates().len(), 20_000);
+        assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn presets_and_titles() {
+        let text = "\
+The mayor opened a new library downtown on Monday morning. \
+Residents praised the library and its long opening hours. \
+The city council approved a budget for the harbour bridge repair.";
+        let news = Summarizer::new().summarize(text, Budget::sentences(1));
+        assert_eq!(news.scored()[0].index, 0);
+        let titled = Summarizer::new().summarize_titled(
+            text,
+            "Council approves harbour bridge budget",
+            Budget::sentences(1),
+        );
+        // The title multiplies a score by (1 + title overlap).
+        let (plain, with) = (&news.candidates()[2], &titled.candidates()[2]);
+        assert!(with.parts.title > 0.5);
+        let want = plain.score * (1.0 + with.parts.title);
+        assert!((with.score - want).abs() < 1e-5);
+        let central = Summarizer::builder()
+            .preset(Preset::Centrality)
+            .build()
+            .unwrap()
+            .summarize(text, Budget::sentences(1));
+        // Without position, the two sentences on the library tie.
+        let c = central.candidates();
+        assert_eq!(c[0].score, c[1].score);
+        assert!(Summarizer::builder().redundancy(0.0).build().is_err());
+        assert!(Summarizer::builder().redundancy(1.0).build().is_ok());
+    }
 }

@@ -188,9 +188,6 @@ proptest! {
     /// The same, bit for bit: the scores of a document must not depend
     /// on the documents a scratch space saw before it.
     #[test]
-    #[ignore = "fails on main: scores depend on scratch history (term ids \
-                across documents); fixed by the performance branch's \
-                per-document term ids; see tests/regression.rs"]
     fn same_input_same_output_bit_for_bit(
         docs in prop::collection::vec(text(), 1..12),
         n in 1usize..5,

@@ -1,0 +1,201 @@
+//! Graph centrality of sentences: LexRank with continuous weights
+//! (Erkan & Radev 2004, "LexRank: Graph-based lexical centrality as
+//! salience in text summarization").
+//!
+//! The sentences are the nodes of a graph whose edges weigh the cosine
+//! similarity of their TF-IDF vectors; a sentence's centrality is the
+//! stationary probability of a random walk that follows the edges with
+//! probability [`DAMPING`] and jumps anywhere otherwise. A sentence that
+//! shares the document's vocabulary with many others is central.
+//!
+//! The cost is quadratic in the number of nodes, so a document of more
+//! than [`MAX_NODES`] sentences keeps only that many in its graph: the
+//! best by a cheap score (TF-IDF content and position, mixed as in the
+//! total); the others get centrality 0.
+
+use std::ops::Range;
+
+use crate::analyze::TermId;
+use crate::score::dot;
+use crate::summary::ScoreParts;
+
+/// The probability that the walk follows an edge rather than jumps: the
+/// usual PageRank value.
+pub(crate) const DAMPING: f32 = 0.85;
+
+/// The most sentences in one graph: 400 nodes are 80,000 similarities,
+/// well under a millisecond.
+pub(crate) const MAX_NODES: usize = 400;
+
+/// Power iterations stop after this many rounds, or sooner when the
+/// distribution moves by less than [`TOLERANCE`] (L1).
+const MAX_ITERATIONS: usize = 100;
+const TOLERANCE: f32 = 1e-6;
+
+/// Reusable working space of the centrality computation.
+#[derive(Debug, Default)]
+pub(crate) struct Graph {
+    /// Sentence of each node, ascending.
+    members: Vec<usize>,
+    /// Cheap score of each sentence, and the sentences by it, for
+    /// choosing the members.
+    keys: Vec<f32>,
+    order: Vec<usize>,
+    /// Row-normalised transition weights, `m * m`.
+    weights: Vec<f32>,
+    rank: Vec<f32>,
+    next: Vec<f32>,
+}
+
+impl Graph {
+    /// Sets `parts[i].centrality` for every sentence: its LexRank score
+    /// scaled so that the most central sentence has 1, or 0 for a
+    /// sentence without terms or outside the graph. `vec[ranges[i]]` is
+    /// sentence `i`'s TF-IDF vector and `norms[i]` its norm; `parts`
+    /// already holds content and position.
+    pub(crate) fn centrality(
+        &mut self,
+        vec: &[(TermId, f32)],
+        ranges: &[Range<usize>],
+        norms: &[f32],
+        position_weight: f32,
+        parts: &mut [ScoreParts],
+    ) {
+        let n = parts.len();
+        self.members.clear();
+        if n <= MAX_NODES {
+            self.members.extend(0..n);
+        } else {
+            let w = position_weight;
+            self.keys.clear();
+            self.keys.extend(
+                parts
+                    .iter()
+                    .map(|p| p.content.powf(1.0 - w) * p.position.powf(w)),
+            );
+            let keys = &self.keys;
+            self.order.clear();
+            self.order.extend(0..n);
+            self.order
+                .sort_by(|&a, &b| keys[b].total_cmp(&keys[a]).then(a.cmp(&b)));
+            self.members.extend_from_slice(&self.order[..MAX_NODES]);
+            self.members.sort_unstable();
+        }
+        for p in parts.iter_mut() {
+            p.centrality = 0.0;
+        }
+        let m = self.members.len();
+        if m == 0 {
+            return;
+        }
+        self.weights.clear();
+        self.weights.resize(m * m, 0.0);
+        for a in 0..m {
+            let (sa, na) = (self.members[a], norms[self.members[a]]);
+            if na == 0.0 {
+                continue;
+            }
+            for b in a + 1..m {
+                let (sb, nb) = (self.members[b], norms[self.members[b]]);
+                if nb == 0.0 {
+                    continue;
+                }
+                let s =
+                    dot(&vec[ranges[sa].clone()], &vec[ranges[sb].clone()])
+                        / (na * nb);
+                self.weights[a * m + b] = s;
+                self.weights[b * m + a] = s;
+            }
+        }
+        for row in self.weights.chunks_exact_mut(m) {
+            let sum: f32 = row.iter().sum();
+            if sum > 0.0 {
+                for x in row {
+                    *x /= sum;
+                }
+            }
+        }
+        self.rank.clear();
+        self.rank.resize(m, 1.0 / m as f32);
+        self.next.clear();
+        self.next.resize(m, 0.0);
+        let jump = (1.0 - DAMPING) / m as f32;
+        for _ in 0..MAX_ITERATIONS {
+            self.next.fill(jump);
+            for (j, row) in self.weights.chunks_exact(m).enumerate() {
+                let r = DAMPING * self.rank[j];
+                for (x, &wt) in self.next.iter_mut().zip(row) {
+                    *x += wt * r;
+                }
+            }
+            let moved: f32 = self
+                .rank
+                .iter()
+                .zip(&self.next)
+                .map(|(a, b)| (a - b).abs())
+                .sum();
+            std::mem::swap(&mut self.rank, &mut self.next);
+            if moved < TOLERANCE {
+                break;
+            }
+        }
+        let mut best = 0.0f32;
+        for (k, &s) in self.members.iter().enumerate() {
+            if norms[s] > 0.0 {
+                best = best.max(self.rank[k]);
+            }
+        }
+        if best <= 0.0 {
+            return;
+        }
+        for (k, &s) in self.members.iter().enumerate() {
+            if norms[s] > 0.0 {
+                parts[s].centrality = self.rank[k] / best;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_document_keeps_its_best_sentences_in_the_graph() {
+        let n = MAX_NODES + 50;
+        // Sentence i has terms i and i + 1: a chain.
+        let mut vec = Vec::new();
+        let mut ranges = Vec::new();
+        for i in 0..n as u32 {
+            let start = vec.len();
+            vec.push((TermId(i), 1.0));
+            vec.push((TermId(i + 1), 1.0));
+            ranges.push(start..vec.len());
+        }
+        let norms = vec![2f32.sqrt(); n];
+        // Content falls with the index, so the first MAX_NODES win.
+        let mut parts: Vec<ScoreParts> = (0..n)
+            .map(|i| ScoreParts {
+                content: 1.0 / (i as f32 + 1.0),
+                position: 1.0 / (i as f32 + 1.0),
+                form: 1.0,
+                ..ScoreParts::default()
+            })
+            .collect();
+        Graph::default().centrality(&vec, &ranges, &norms, 0.5, &mut parts);
+        for (i, p) in parts.iter().enumerate() {
+            if i < MAX_NODES {
+                assert!(p.centrality > 0.0 && p.centrality <= 1.0, "{i}");
+            } else {
+                assert_eq!(p.centrality, 0.0, "{i}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_sentences_no_work() {
+        let mut parts: Vec<ScoreParts> = Vec::new();
+        Graph::default().centrality(&[], &[], &[], 0.8, &mut parts);
+        assert!(parts.is_empty());
+    }
+}
