@@ -77,14 +77,18 @@ fuzz_target!(|data: &[u8]| {
     let tally = jsonl::run(
         &[config::Input::File(path.clone())],
         &mut out,
-        |rec, buf| {
-            let s = summarizer.summarize(&rec.text, Budget::sentences(2));
-            serde_json::to_writer(&mut *buf, &serde_json::json!({
-                "id": rec.id.map(|r| r.get()),
-                "n": s.len(),
-            }))?;
-            buf.push(b'\n');
-            Ok(())
+        // Two threads, so that the threaded path is fuzzed too.
+        2,
+        || {
+            |rec: &jsonl::Record<'_>, buf: &mut Vec<u8>| {
+                let s = summarizer.summarize(&rec.text, Budget::sentences(2));
+                serde_json::to_writer(&mut *buf, &serde_json::json!({
+                    "id": rec.id.map(|r| r.get()),
+                    "n": s.len(),
+                }))?;
+                buf.push(b'\n');
+                Ok(())
+            }
         },
     )
     .expect("writing to memory does not fail");
