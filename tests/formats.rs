@@ -63,8 +63,11 @@ fn terminal_once(args: &str, env: &[(&str, &str)]) -> Option<String> {
     let bin = env!("CARGO_BIN_EXE_gisty");
     let mut cmd = std::process::Command::new("script");
     let line = format!("{bin} {args}; s=$?; sleep 0.1; exit $s");
+    // A terminal says what it is: indicatif draws nothing when TERM is
+    // unset or "dumb", as it is on CI machines.
     cmd.args(["-qec", &line, "/dev/null"])
         .env_remove("NO_COLOR")
+        .env("TERM", "xterm")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null());
