@@ -16,7 +16,6 @@
 use std::ops::Range;
 
 use crate::analyze::TermId;
-use crate::score::dot;
 use crate::summary::ScoreParts;
 
 /// The probability that the walk follows an edge rather than jumps: the
@@ -43,6 +42,10 @@ pub(crate) struct Graph {
     order: Vec<usize>,
     /// Row-normalised transition weights, `m * m`.
     weights: Vec<f32>,
+    /// One sentence's TF-IDF vector spread out by term id (zero
+    /// elsewhere), to take its dot products with the others in one pass
+    /// over each of them.
+    dense: Vec<f32>,
     rank: Vec<f32>,
     next: Vec<f32>,
 }
@@ -51,13 +54,15 @@ impl Graph {
     /// Sets `parts[i].centrality` for every sentence: its LexRank score
     /// scaled so that the most central sentence has 1, or 0 for a
     /// sentence without terms or outside the graph. `vec[ranges[i]]` is
-    /// sentence `i`'s TF-IDF vector and `norms[i]` its norm; `parts`
-    /// already holds content and position.
+    /// sentence `i`'s TF-IDF vector (sorted by term, every term below
+    /// `vocab_len`) and `norms[i]` its norm; `parts` already holds
+    /// content and position.
     pub(crate) fn centrality(
         &mut self,
         vec: &[(TermId, f32)],
         ranges: &[Range<usize>],
         norms: &[f32],
+        vocab_len: usize,
         position_weight: f32,
         parts: &mut [ScoreParts],
     ) {
@@ -90,21 +95,30 @@ impl Graph {
         }
         self.weights.clear();
         self.weights.resize(m * m, 0.0);
+        if self.dense.len() < vocab_len {
+            self.dense.resize(vocab_len, 0.0);
+        }
         for a in 0..m {
             let (sa, na) = (self.members[a], norms[self.members[a]]);
             if na == 0.0 {
                 continue;
+            }
+            let va = &vec[ranges[sa].clone()];
+            for &(t, w) in va {
+                self.dense[t.0 as usize] = w;
             }
             for b in a + 1..m {
                 let (sb, nb) = (self.members[b], norms[self.members[b]]);
                 if nb == 0.0 {
                     continue;
                 }
-                let s =
-                    dot(&vec[ranges[sa].clone()], &vec[ranges[sb].clone()])
-                        / (na * nb);
+                let s = dense_dot(&self.dense, &vec[ranges[sb].clone()])
+                    / (na * nb);
                 self.weights[a * m + b] = s;
                 self.weights[b * m + a] = s;
+            }
+            for &(t, _) in va {
+                self.dense[t.0 as usize] = 0.0;
             }
         }
         for row in self.weights.chunks_exact_mut(m) {
@@ -156,9 +170,55 @@ impl Graph {
     }
 }
 
+/// The dot product of a vector spread out by term id with a sparse one
+/// (every term below `dense.len()`): the same number, to the bit, as
+/// `score::dot` of the two sparse vectors. The products of common terms are
+/// added in the same order (ascending term), `dense[t] * w` with the
+/// same operands in the same order, and the other terms add `+0.0` (the
+/// weights are positive), which leaves a sum unchanged.
+fn dense_dot(dense: &[f32], b: &[(TermId, f32)]) -> f32 {
+    let mut sum = 0.0f32;
+    for &(t, w) in b {
+        sum += dense[t.0 as usize] * w;
+    }
+    sum
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::score::dot;
+
+    #[test]
+    fn dense_dot_is_dot_to_the_bit() {
+        // Sparse vectors with positive weights over terms 0..40, of
+        // every overlap; the weights have many significant bits.
+        let vector = |seed: u32, step: u32| -> Vec<(TermId, f32)> {
+            (0..40)
+                .filter(|t| !(t * seed + 3).is_multiple_of(step))
+                .map(|t| {
+                    let w = ((t + 1) * (seed + 7)) as f32 / 13.0 + 0.1;
+                    (TermId(t), w.sqrt() * std::f32::consts::LN_2)
+                })
+                .collect()
+        };
+        let mut dense = vec![0.0f32; 40];
+        let mut overlapping = 0;
+        for (sa, ka) in [(1, 2), (3, 3), (5, 7), (2, 40)] {
+            let a = vector(sa, ka);
+            for &(t, w) in &a {
+                dense[t.0 as usize] = w;
+            }
+            for (sb, kb) in [(1, 2), (4, 3), (6, 5), (9, 2), (1, 41)] {
+                let b = vector(sb, kb);
+                let want = dot(&a, &b);
+                assert_eq!(dense_dot(&dense, &b).to_bits(), want.to_bits());
+                overlapping += usize::from(want > 0.0);
+            }
+            dense.fill(0.0);
+        }
+        assert!(overlapping > 10, "{overlapping}");
+    }
 
     #[test]
     fn a_long_document_keeps_its_best_sentences_in_the_graph() {
@@ -182,7 +242,9 @@ mod tests {
                 ..ScoreParts::default()
             })
             .collect();
-        Graph::default().centrality(&vec, &ranges, &norms, 0.5, &mut parts);
+        let vocab = n + 1;
+        Graph::default()
+            .centrality(&vec, &ranges, &norms, vocab, 0.5, &mut parts);
         for (i, p) in parts.iter().enumerate() {
             if i < MAX_NODES {
                 assert!(p.centrality > 0.0 && p.centrality <= 1.0, "{i}");
@@ -195,7 +257,7 @@ mod tests {
     #[test]
     fn no_sentences_no_work() {
         let mut parts: Vec<ScoreParts> = Vec::new();
-        Graph::default().centrality(&[], &[], &[], 0.8, &mut parts);
+        Graph::default().centrality(&[], &[], &[], 0, 0.8, &mut parts);
         assert!(parts.is_empty());
     }
 }

@@ -100,6 +100,9 @@ pub(crate) struct Scorer {
     df: Vec<u32>,
     /// Occurrences in the document, by term id.
     tf: Vec<u32>,
+    /// Inverse document frequency, by term id: computed once per term
+    /// of the document, not once per sentence holding it.
+    idf: Vec<f32>,
     /// Term ids whose counts are not zero, to reset them cheaply.
     touched: Vec<TermId>,
     /// TF-IDF vectors of the sentences: distinct terms with weights.
@@ -124,11 +127,10 @@ impl Scorer {
         let Doc { terms, ranges, shapes, title, vocab_len } = doc;
         debug_assert_eq!(ranges.len(), shapes.len());
         self.count(terms, ranges, vocab_len);
-        let n = ranges.len() as u32;
         parts.clear();
         let mut best = 0.0f32;
         for (rank, (r, shape)) in ranges.iter().zip(shapes).enumerate() {
-            let content = self.content(&terms[r.clone()], n);
+            let content = self.content(&terms[r.clone()]);
             best = best.max(content);
             let fit = shape.words >= params.min_words && !shape.question;
             parts.push(ScoreParts {
@@ -145,7 +147,7 @@ impl Scorer {
                 p.content /= best;
             }
         }
-        self.vectors(terms, ranges, n);
+        self.vectors(terms, ranges);
         for (i, p) in parts.iter_mut().enumerate() {
             p.title = overlap(title, &self.vec[self.vec_ranges[i].clone()]);
         }
@@ -153,6 +155,7 @@ impl Scorer {
             &self.vec,
             &self.vec_ranges,
             &self.norms,
+            vocab_len,
             params.position_weight,
             parts,
         );
@@ -184,6 +187,7 @@ impl Scorer {
         if self.df.len() < vocab_len {
             self.df.resize(vocab_len, 0);
             self.tf.resize(vocab_len, 0);
+            self.idf.resize(vocab_len, 0.0);
         }
         for r in sentences {
             for_each_run(&terms[r.clone()], |t, n| {
@@ -195,18 +199,23 @@ impl Scorer {
                 self.tf[i] += n;
             });
         }
+        let n = sentences.len() as u32;
+        for t in &self.touched {
+            let i = t.0 as usize;
+            self.idf[i] = idf(self.df[i], n);
+        }
     }
 
     /// The raw content score of one sentence (sorted term ids): the sum of
     /// `tf(t) * idf(t)` over its distinct terms, divided by the square
     /// root of their number so that long sentences do not win by length
     /// alone.
-    fn content(&self, terms: &[TermId], n: u32) -> f32 {
+    fn content(&self, terms: &[TermId]) -> f32 {
         let mut sum = 0.0;
         let mut distinct = 0u32;
         for_each_run(terms, |t, _| {
             let i = t.0 as usize;
-            sum += self.tf[i] as f32 * idf(self.df[i], n);
+            sum += self.tf[i] as f32 * self.idf[i];
             distinct += 1;
         });
         if distinct == 0 { 0.0 } else { sum / (distinct as f32).sqrt() }
@@ -214,7 +223,7 @@ impl Scorer {
 
     /// Builds each sentence's TF-IDF vector: `count * idf` per distinct
     /// term, and its norm.
-    fn vectors(&mut self, terms: &[TermId], ranges: &[Range<usize>], n: u32) {
+    fn vectors(&mut self, terms: &[TermId], ranges: &[Range<usize>]) {
         self.vec.clear();
         self.vec_ranges.clear();
         self.norms.clear();
@@ -222,7 +231,7 @@ impl Scorer {
             let start = self.vec.len();
             let mut sq = 0.0f32;
             for_each_run(&terms[r.clone()], |t, c| {
-                let w = c as f32 * idf(self.df[t.0 as usize], n);
+                let w = c as f32 * self.idf[t.0 as usize];
                 sq += w * w;
                 self.vec.push((t, w));
             });

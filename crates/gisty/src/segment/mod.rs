@@ -148,10 +148,8 @@ fn lines(text: &str) -> impl Iterator<Item = Option<Span>> + '_ {
             return None;
         }
         let start = pos;
-        let mut end = pos;
-        while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' {
-            end += 1;
-        }
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[pos..])
+            .map_or(bytes.len(), |k| pos + k);
         pos = end;
         if pos < bytes.len() {
             pos += if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n')

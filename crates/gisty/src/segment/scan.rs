@@ -176,6 +176,63 @@ fn uncased_letter(c: char) -> bool {
     c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()
 }
 
+/// Bytes that the scan steps over inside a token: ASCII other than white
+/// space, the double quote (which may open or close a quotation) and
+/// the characters that may be terminators (`.` `?` `!` `:` `;`). Every
+/// other character takes the scanner's full path.
+const PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = !matches!(
+            b as u8,
+            b'\t'
+                | b'\n'
+                | 0x0b
+                | 0x0c
+                | b'\r'
+                | b' '
+                | b'"'
+                | b'.'
+                | b'?'
+                | b'!'
+                | b':'
+                | b';'
+        );
+        b += 1;
+    }
+    t
+};
+
+/// Where the token starting at `i` ends: at the next white space, or at
+/// the end of `s`.
+#[inline]
+fn token_end(s: &str, mut i: usize) -> usize {
+    let bytes = s.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b == b' ' || (b'\t'..=b'\r').contains(&b) {
+                return i;
+            }
+            i += 1;
+        } else {
+            match char_at(s, i) {
+                Some((c, _)) if c.is_whitespace() => return i,
+                Some((_, len)) => i += len,
+                None => break,
+            }
+        }
+    }
+    bytes.len()
+}
+
+/// Rule `UrlEmail`: whether a token looks like a URL or an e-mail
+/// address.
+fn url_like(token: &str) -> bool {
+    token.contains("://") || token.starts_with("www.") || token.contains('@')
+}
+
 /// The char at byte `i` of `s` and its length (`i` on a char boundary).
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
@@ -399,8 +456,8 @@ impl<'a> Scanner<'a> {
         let mut i = 0;
         let mut sent_start = 0;
         let mut sent_tokens = 0usize;
-        let mut tok_start;
-        let mut url_like = false;
+        // The current token: `s[tok_start..tok_end]`.
+        let (mut tok_start, mut tok_end) = (0, 0);
         let mut at_token_start = true;
         let mut word_start = 0;
         // Rule `ListItems`: the marker that would open the next item, and
@@ -411,11 +468,15 @@ impl<'a> Scanner<'a> {
         let mut quote: Option<Quote> = None;
         let bytes = s.as_bytes();
         while i < n {
-            if !at_token_start && bytes[i].is_ascii_alphanumeric() {
-                // The common case: inside a word, neither a quote nor a
-                // terminator nor white space.
-                i += 1;
-                continue;
+            if !at_token_start {
+                // The common case: inside a token, bytes that are neither
+                // a quote nor a terminator nor white space change nothing.
+                while i < n && PLAIN[bytes[i] as usize] {
+                    i += 1;
+                }
+                if i >= n {
+                    break;
+                }
             }
             let Some((c, len)) = char_at(s, i) else { break };
             if c.is_whitespace() {
@@ -427,13 +488,8 @@ impl<'a> Scanner<'a> {
                 at_token_start = false;
                 tok_start = i;
                 word_start = i;
-                let tok_end =
-                    s[i..].find(char::is_whitespace).map_or(n, |p| p + i);
-                let token = &s[i..tok_end];
-                url_like = token.contains("://")
-                    || token.starts_with("www.")
-                    || token.contains('@');
-                let marker = parse_marker(token);
+                tok_end = token_end(s, i);
+                let marker = parse_marker(&s[i..tok_end]);
                 // A dash inside a line is punctuation, not a bullet.
                 let dash_bullet = marker.is_some_and(|m| {
                     m.label == Label::None && m.bullet.is_some_and(dash)
@@ -496,7 +552,7 @@ impl<'a> Scanner<'a> {
                 word_start,
                 sent_start,
                 sent_tokens,
-                url_like,
+                url_like(&s[tok_start..tok_end]),
                 marker_token,
                 &mut quote,
             ) {
@@ -1023,4 +1079,44 @@ fn skip_openers(s: &str, mut j: usize) -> usize {
         j += len;
     }
     j
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+    use crate::lang::Language;
+    use proptest::prelude::*;
+
+    /// `PLAIN` holds exactly the characters the scanner's full path
+    /// steps over inside a token without a change of state.
+    #[test]
+    fn plain_bytes_are_the_inert_ascii() {
+        for b in 0u8..=255 {
+            let inert = b.is_ascii()
+                && !(b as char).is_whitespace()
+                && quote_closer(b as char).is_none()
+                && !Language::ALL.iter().any(|&l| {
+                    Scanner::new("", Rules::of(l)).is_terminator(b as char)
+                });
+            assert_eq!(PLAIN[b as usize], inert, "byte {b:#x}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn token_end_is_the_next_white_space(
+            text in "([a-z.,:'\" \t\r\n\u{b}\u{c}\u{1c}\u{1f}]|\u{85}|\u{a0}|\u{2003}|\u{3000}|é|日){0,40}",
+            at in 0usize..40,
+        ) {
+            let mut i = at.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            let want =
+                text[i..].find(char::is_whitespace).map_or(text.len(), |p| p + i);
+            prop_assert_eq!(token_end(&text, i), want);
+        }
+    }
 }
