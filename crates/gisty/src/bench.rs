@@ -2,8 +2,6 @@
 //! benchmarks in `benches/` and the allocation tests. Not part of the
 //! API: hidden from the docs, and may change in any release.
 
-use std::ops::Range;
-
 use crate::analyze::{TermId, Vocab};
 use crate::budget::Budget;
 use crate::score::{self, Doc, Params, Scorer, Shape};
@@ -23,7 +21,7 @@ pub fn for_each_word<'t>(text: &'t str, f: impl FnMut(usize, &'t str)) {
 pub struct Terms {
     vocab: Vocab,
     terms: Vec<TermId>,
-    ranges: Vec<Range<usize>>,
+    starts: Vec<u32>,
     shapes: Vec<Shape>,
 }
 
@@ -44,15 +42,17 @@ impl Terms {
         let analysis = summarizer.analysis();
         self.vocab.prepare(analysis);
         self.terms.clear();
-        self.ranges.clear();
+        self.starts.clear();
+        self.starts.push(0);
         self.shapes.clear();
         for s in sentences.iter().filter(|s| s.kind == SentenceKind::Text) {
             let start = self.terms.len();
             let slice = s.span.slice(text);
             let words = self.vocab.analyze(analysis, slice, &mut self.terms);
             self.terms[start..].sort_unstable();
-            self.ranges.push(start..self.terms.len());
+            self.starts.push(self.terms.len() as u32);
             let question = score::is_question(slice);
+            let words = words as u32;
             self.shapes.push(Shape { words, question });
         }
         (self.terms.len(), self.vocab.len())
@@ -64,7 +64,7 @@ impl Terms {
     pub fn score(&self, scoring: &mut Scoring) -> f32 {
         let doc = Doc {
             terms: &self.terms,
-            ranges: &self.ranges,
+            starts: &self.starts,
             shapes: &self.shapes,
             title: &[],
             vocab_len: self.vocab.len(),
@@ -115,10 +115,10 @@ impl Selection {
         self.cands.extend(scores.iter().zip(words).enumerate().map(
             // Six characters a word, for character budgets.
             |(index, (&score, &words))| Candidate {
-                index,
+                index: index as u32,
                 score,
-                words,
-                chars: words * 6,
+                words: words as u32,
+                chars: words as u32 * 6,
             },
         ));
         // Without redundancy control: the scores alone decide.

@@ -13,9 +13,8 @@
 //! best by a cheap score (TF-IDF content and position, mixed as in the
 //! total); the others get centrality 0.
 
-use std::ops::Range;
-
 use crate::analyze::TermId;
+use crate::score::run;
 use crate::summary::ScoreParts;
 
 /// The probability that the walk follows an edge rather than jumps: the
@@ -53,14 +52,14 @@ pub(crate) struct Graph {
 impl Graph {
     /// Sets `parts[i].centrality` for every sentence: its LexRank score
     /// scaled so that the most central sentence has 1, or 0 for a
-    /// sentence without terms or outside the graph. `vec[ranges[i]]` is
-    /// sentence `i`'s TF-IDF vector (sorted by term, every term below
+    /// sentence without terms or outside the graph.
+    /// `vec[starts[i]..starts[i + 1]]` is sentence `i`'s TF-IDF vector (sorted by term, every term below
     /// `vocab_len`) and `norms[i]` its norm; `parts` already holds
     /// content and position.
     pub(crate) fn centrality(
         &mut self,
         vec: &[(TermId, f32)],
-        ranges: &[Range<usize>],
+        starts: &[u32],
         norms: &[f32],
         vocab_len: usize,
         position_weight: f32,
@@ -103,7 +102,7 @@ impl Graph {
             if na == 0.0 {
                 continue;
             }
-            let va = &vec[ranges[sa].clone()];
+            let va = &vec[run(starts, sa)];
             for &(t, w) in va {
                 self.dense[t.0 as usize] = w;
             }
@@ -112,8 +111,8 @@ impl Graph {
                 if nb == 0.0 {
                     continue;
                 }
-                let s = dense_dot(&self.dense, &vec[ranges[sb].clone()])
-                    / (na * nb);
+                let s =
+                    dense_dot(&self.dense, &vec[run(starts, sb)]) / (na * nb);
                 self.weights[a * m + b] = s;
                 self.weights[b * m + a] = s;
             }
@@ -225,12 +224,11 @@ mod tests {
         let n = MAX_NODES + 50;
         // Sentence i has terms i and i + 1: a chain.
         let mut vec = Vec::new();
-        let mut ranges = Vec::new();
+        let mut starts = vec![0u32];
         for i in 0..n as u32 {
-            let start = vec.len();
             vec.push((TermId(i), 1.0));
             vec.push((TermId(i + 1), 1.0));
-            ranges.push(start..vec.len());
+            starts.push(vec.len() as u32);
         }
         let norms = vec![2f32.sqrt(); n];
         // Content falls with the index, so the first MAX_NODES win.
@@ -244,7 +242,7 @@ mod tests {
             .collect();
         let vocab = n + 1;
         Graph::default()
-            .centrality(&vec, &ranges, &norms, vocab, 0.5, &mut parts);
+            .centrality(&vec, &starts, &norms, vocab, 0.5, &mut parts);
         for (i, p) in parts.iter().enumerate() {
             if i < MAX_NODES {
                 assert!(p.centrality > 0.0 && p.centrality <= 1.0, "{i}");
@@ -257,7 +255,7 @@ mod tests {
     #[test]
     fn no_sentences_no_work() {
         let mut parts: Vec<ScoreParts> = Vec::new();
-        Graph::default().centrality(&[], &[], &[], 0, 0.8, &mut parts);
+        Graph::default().centrality(&[], &[0], &[], 0, 0.8, &mut parts);
         assert!(parts.is_empty());
     }
 }

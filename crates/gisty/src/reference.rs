@@ -101,7 +101,8 @@ fn naive_score(
             let terms: HashSet<u32> = sentences[i].iter().copied().collect();
             let common = terms.intersection(&title).count();
             let both = (terms.len() * title.len()) as f32;
-            let fit = shapes[i].words >= min_words && !shapes[i].question;
+            let fit =
+                shapes[i].words as usize >= min_words && !shapes[i].question;
             ScoreParts {
                 content: content[i],
                 centrality: if has(i) && top > 0.0 { p[i] / top } else { 0.0 },
@@ -164,7 +165,7 @@ fn close(a: f32, b: f32) -> bool {
 fn doc() -> impl Strategy<Value = (Vec<Vec<u32>>, Vec<Shape>, Vec<u32>)> {
     let sentence = (
         prop::collection::vec(0u32..30, 0..12),
-        1usize..20,
+        1u32..20,
         prop::bool::weighted(0.1),
     );
     (
@@ -214,7 +215,7 @@ proptest! {
             .iter()
             .enumerate()
             .map(|(index, p)| Candidate {
-                index,
+                index: index as u32,
                 score: score::total(*p, w),
                 words: shapes[index].words,
                 chars: 0,

@@ -65,8 +65,9 @@ pub(crate) fn total(parts: ScoreParts, position_weight: f32) -> f32 {
 /// What the scorer needs to know of a sentence besides its terms.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Shape {
-    /// Words in the sentence, stop words included.
-    pub(crate) words: usize,
+    /// Words in the sentence, stop words included (at most
+    /// `u32::MAX`).
+    pub(crate) words: u32,
     /// True when the sentence is a question.
     pub(crate) question: bool,
 }
@@ -74,9 +75,10 @@ pub(crate) struct Shape {
 /// One document as the scorer sees it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Doc<'a> {
-    /// Sentence `i`'s term ids, sorted, are `terms[ranges[i]]`.
+    /// Sentence `i`'s term ids, sorted, are
+    /// `terms[starts[i]..starts[i + 1]]` (see [`run`]).
     pub(crate) terms: &'a [TermId],
-    pub(crate) ranges: &'a [Range<usize>],
+    pub(crate) starts: &'a [u32],
     /// One per sentence.
     pub(crate) shapes: &'a [Shape],
     /// The title's distinct terms, sorted; empty without a title.
@@ -107,8 +109,9 @@ pub(crate) struct Scorer {
     touched: Vec<TermId>,
     /// TF-IDF vectors of the sentences: distinct terms with weights.
     vec: Vec<(TermId, f32)>,
-    /// Each sentence's run in `vec`.
-    vec_ranges: Vec<Range<usize>>,
+    /// Where each sentence's run in `vec` starts, and a last entry for
+    /// where the last one ends (see [`run`]).
+    vec_starts: Vec<u32>,
     /// Euclidean norm of each vector.
     norms: Vec<f32>,
     /// The similarity graph for centrality.
@@ -124,15 +127,16 @@ impl Scorer {
         params: Params,
         parts: &mut Vec<ScoreParts>,
     ) {
-        let Doc { terms, ranges, shapes, title, vocab_len } = doc;
-        debug_assert_eq!(ranges.len(), shapes.len());
-        self.count(terms, ranges, vocab_len);
+        let Doc { terms, starts, shapes, title, vocab_len } = doc;
+        debug_assert_eq!(starts.len(), shapes.len() + 1);
+        self.count(terms, starts, vocab_len);
         parts.clear();
         let mut best = 0.0f32;
-        for (rank, (r, shape)) in ranges.iter().zip(shapes).enumerate() {
-            let content = self.content(&terms[r.clone()]);
+        for (rank, shape) in shapes.iter().enumerate() {
+            let content = self.content(&terms[run(starts, rank)]);
             best = best.max(content);
-            let fit = shape.words >= params.min_words && !shape.question;
+            let fit =
+                shape.words as usize >= params.min_words && !shape.question;
             parts.push(ScoreParts {
                 content,
                 centrality: 0.0,
@@ -147,13 +151,13 @@ impl Scorer {
                 p.content /= best;
             }
         }
-        self.vectors(terms, ranges);
+        self.vectors(terms, starts);
         for (i, p) in parts.iter_mut().enumerate() {
-            p.title = overlap(title, &self.vec[self.vec_ranges[i].clone()]);
+            p.title = overlap(title, self.vector(i));
         }
         self.graph.centrality(
             &self.vec,
-            &self.vec_ranges,
+            &self.vec_starts,
             &self.norms,
             vocab_len,
             params.position_weight,
@@ -168,18 +172,28 @@ impl Scorer {
         if na == 0.0 || nb == 0.0 {
             return 0.0;
         }
-        dot(
-            &self.vec[self.vec_ranges[a].clone()],
-            &self.vec[self.vec_ranges[b].clone()],
-        ) / (na * nb)
+        dot(self.vector(a), self.vector(b)) / (na * nb)
     }
 
-    fn count(
-        &mut self,
-        terms: &[TermId],
-        sentences: &[Range<usize>],
-        vocab_len: usize,
-    ) {
+    /// Frees the sentence vectors when a long text made them large (see
+    /// `Scratch::release_large`); [`similarity`](Self::similarity) must
+    /// not be called again before the next [`score`](Self::score).
+    pub(crate) fn release_large(&mut self) {
+        /// Entries (8 bytes each) kept between texts: 4 MB.
+        const KEEP: usize = 1 << 19;
+        if self.vec.capacity() > KEEP {
+            self.vec = Vec::new();
+            self.vec_starts = Vec::new();
+            self.norms = Vec::new();
+        }
+    }
+
+    /// The TF-IDF vector of sentence `i` of the last document scored.
+    fn vector(&self, i: usize) -> &[(TermId, f32)] {
+        &self.vec[run(&self.vec_starts, i)]
+    }
+
+    fn count(&mut self, terms: &[TermId], starts: &[u32], vocab_len: usize) {
         for t in self.touched.drain(..) {
             self.df[t.0 as usize] = 0;
             self.tf[t.0 as usize] = 0;
@@ -189,8 +203,9 @@ impl Scorer {
             self.tf.resize(vocab_len, 0);
             self.idf.resize(vocab_len, 0.0);
         }
-        for r in sentences {
-            for_each_run(&terms[r.clone()], |t, n| {
+        let n = starts.len().saturating_sub(1);
+        for i in 0..n {
+            for_each_run(&terms[run(starts, i)], |t, n| {
                 let i = t.0 as usize;
                 if self.tf[i] == 0 {
                     self.touched.push(t);
@@ -199,7 +214,7 @@ impl Scorer {
                 self.tf[i] += n;
             });
         }
-        let n = sentences.len() as u32;
+        let n = n as u32;
         for t in &self.touched {
             let i = t.0 as usize;
             self.idf[i] = idf(self.df[i], n);
@@ -223,22 +238,33 @@ impl Scorer {
 
     /// Builds each sentence's TF-IDF vector: `count * idf` per distinct
     /// term, and its norm.
-    fn vectors(&mut self, terms: &[TermId], ranges: &[Range<usize>]) {
+    fn vectors(&mut self, terms: &[TermId], starts: &[u32]) {
         self.vec.clear();
-        self.vec_ranges.clear();
+        // At most one entry per term: no room to spare on a long text.
+        self.vec.reserve_exact(terms.len());
+        self.vec_starts.clear();
+        self.vec_starts.push(0);
         self.norms.clear();
-        for r in ranges {
-            let start = self.vec.len();
+        for i in 0..starts.len().saturating_sub(1) {
             let mut sq = 0.0f32;
-            for_each_run(&terms[r.clone()], |t, c| {
+            for_each_run(&terms[run(starts, i)], |t, c| {
                 let w = c as f32 * self.idf[t.0 as usize];
                 sq += w * w;
                 self.vec.push((t, w));
             });
-            self.vec_ranges.push(start..self.vec.len());
+            // Fewer entries than `terms`, whose length is a `u32`.
+            self.vec_starts.push(self.vec.len() as u32);
             self.norms.push(sq.sqrt());
         }
     }
+}
+
+/// Run `i` of a list cut by `starts`: `starts[i]..starts[i + 1]`, the
+/// layout of the per-sentence lists (one `u32` per sentence instead of a
+/// range of two `usize`).
+#[inline]
+pub(crate) fn run(starts: &[u32], i: usize) -> Range<usize> {
+    starts[i] as usize..starts[i + 1] as usize
 }
 
 /// The dot product of two sparse vectors sorted by term.
@@ -429,12 +455,12 @@ pub(crate) mod tests {
         w: f32,
     ) -> (Vec<ScoreParts>, Scorer) {
         let mut terms = Vec::new();
-        let mut ranges = Vec::new();
+        let mut starts = vec![0u32];
         for s in sentences {
             let start = terms.len();
             terms.extend(ids(s.as_ref()));
             terms[start..].sort_unstable();
-            ranges.push(start..terms.len());
+            starts.push(terms.len() as u32);
         }
         let mut title = ids(title);
         title.sort_unstable();
@@ -442,7 +468,7 @@ pub(crate) mod tests {
         let vocab_len = terms.iter().map(|t| t.0 as usize + 1).max();
         let doc = Doc {
             terms: &terms,
-            ranges: &ranges,
+            starts: &starts,
             shapes,
             title: &title,
             vocab_len: vocab_len.unwrap_or(0),

@@ -6,12 +6,13 @@ use crate::budget::Budget;
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Candidate {
     /// Index among the document's sentences.
-    pub(crate) index: usize,
+    pub(crate) index: u32,
     pub(crate) score: f32,
-    /// Words in the sentence, for word budgets.
-    pub(crate) words: usize,
-    /// Characters of the sentence as displayed, for character budgets.
-    pub(crate) chars: usize,
+    /// Words in the sentence, for word budgets (at most `u32::MAX`).
+    pub(crate) words: u32,
+    /// Characters of the sentence as displayed, for character budgets
+    /// (at most `u32::MAX`).
+    pub(crate) chars: u32,
 }
 
 /// Reusable working space of [`select`].
@@ -47,8 +48,9 @@ pub(crate) fn select(
         cands[b].score.total_cmp(&cands[a].score).then(a.cmp(&b))
     });
     // Sentence length limits, unless no sentence meets them.
-    if order.iter().any(|&i| budget.admits(cands[i].words)) {
-        order.retain(|&i| budget.admits(cands[i].words));
+    let admits = |i: usize| budget.admits(cands[i].words as usize);
+    if order.iter().any(|&i| admits(i)) {
+        order.retain(|&i| admits(i));
     }
     let max = budget.sentence_limit(cands.len()).unwrap_or(usize::MAX);
     let limit = budget.length_limit().unwrap_or(usize::MAX);
@@ -58,7 +60,7 @@ pub(crate) fn select(
             break;
         }
         let c = &cands[i];
-        let cost = budget.cost(c.words, c.chars, out.len());
+        let cost = budget.cost(c.words as usize, c.chars as usize, out.len());
         if used.saturating_add(cost) > limit {
             continue;
         }
@@ -75,7 +77,7 @@ pub(crate) fn select(
             break;
         }
         let c = &cands[i];
-        let cost = budget.cost(c.words, c.chars, out.len());
+        let cost = budget.cost(c.words as usize, c.chars as usize, out.len());
         if used.saturating_add(cost) > limit {
             continue;
         }
@@ -98,10 +100,10 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(index, &(score, words))| Candidate {
-                index,
+                index: index as u32,
                 score,
-                words,
-                chars: (words * 5).saturating_sub(1),
+                words: words as u32,
+                chars: (words as u32 * 5).saturating_sub(1),
             })
             .collect()
     }

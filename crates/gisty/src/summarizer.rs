@@ -491,12 +491,18 @@ impl Summarizer {
         let analysis = inner.analysis(language);
         s.vocab.prepare(analysis);
         s.terms.clear();
-        s.ranges.clear();
+        s.starts.clear();
+        s.starts.push(0);
         s.cands.clear();
         s.shapes.clear();
         // Terms of each sentence of text, sorted for counting. When the
         // text has no sentence of text, the headings stand in, so that a
         // text of titles alone still has a summary.
+        //
+        // Indices are `u32`, to keep the per-sentence records small on a
+        // long text: a text beyond 4 GiB has its sentences scored up to
+        // the 2^32-th sentence or term, the rest left out.
+        let saturate = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         for headings_too in [false, true] {
             for (index, sent) in s.sentences.iter().enumerate() {
                 if sent.kind != SentenceKind::Text && !headings_too {
@@ -505,13 +511,20 @@ impl Summarizer {
                 let start = s.terms.len();
                 let slice = sent.span.slice(text);
                 let words = s.vocab.analyze(analysis, slice, &mut s.terms);
+                let (Ok(index), Ok(end)) =
+                    (u32::try_from(index), u32::try_from(s.terms.len()))
+                else {
+                    s.terms.truncate(start);
+                    break;
+                };
                 if words == 0 {
                     s.terms.truncate(start);
                     continue;
                 }
                 s.terms[start..].sort_unstable();
-                s.ranges.push(start..s.terms.len());
-                let chars = budget.chars_of(slice);
+                s.starts.push(end);
+                let (words, chars) =
+                    (saturate(words), saturate(budget.chars_of(slice)));
                 s.cands.push(Candidate { index, score: 0.0, words, chars });
                 s.shapes.push(Shape {
                     words,
@@ -534,17 +547,21 @@ impl Summarizer {
         }
         let doc = Doc {
             terms: &s.terms,
-            ranges: &s.ranges,
+            starts: &s.starts,
             shapes: &s.shapes,
             title: &s.title,
             vocab_len: s.vocab.len(),
         };
         s.scorer.score(doc, inner.params, &mut s.parts);
-        for ((p, c), r) in s.parts.iter_mut().zip(&mut s.cands).zip(&s.ranges)
-        {
-            p.focus = focus::coverage(&s.terms[r.clone()], &s.focus);
+        for (i, (p, c)) in s.parts.iter_mut().zip(&mut s.cands).enumerate() {
+            p.focus =
+                focus::coverage(&s.terms[score::run(&s.starts, i)], &s.focus);
             c.score = score::total(*p, inner.params.position_weight);
         }
+        // A long text's terms are not needed any more: give their room
+        // back before the summary takes its own (a short one's stay, for
+        // the next text).
+        s.release_large();
         let scorer = &s.scorer;
         select::select(
             &s.cands,
@@ -554,11 +571,12 @@ impl Summarizer {
             &mut s.selector,
             &mut s.picked,
         );
+        s.scorer.release_large();
         let scored = |i: usize| {
             let c = s.cands[i];
             Scored {
-                index: c.index,
-                span: s.sentences[c.index].span,
+                index: c.index as usize,
+                span: s.sentences[c.index as usize].span,
                 score: c.score,
                 parts: s.parts[i],
             }
@@ -586,7 +604,8 @@ pub struct Scratch {
     sentences: Vec<Sentence>,
     vocab: Vocab,
     terms: Vec<TermId>,
-    ranges: Vec<std::ops::Range<usize>>,
+    /// Sentence `i`'s terms are `terms[starts[i]..starts[i + 1]]`.
+    starts: Vec<u32>,
     cands: Vec<Candidate>,
     shapes: Vec<Shape>,
     title: Vec<TermId>,
@@ -601,6 +620,19 @@ impl Scratch {
     /// Empty working space.
     pub fn new() -> Scratch {
         Scratch::default()
+    }
+
+    /// Frees the term buffer when a long text made it large: reused
+    /// buffers keep their room between texts, which is what a batch of
+    /// news articles wants, but one text of 100 MB should not keep
+    /// tens of MB of terms alive while its summary is built (issue #5:
+    /// memory at most 3 times the input).
+    fn release_large(&mut self) {
+        /// Terms (4 bytes each) kept between texts: 4 MB.
+        const KEEP: usize = 1 << 20;
+        if self.terms.capacity() > KEEP {
+            self.terms = Vec::new();
+        }
     }
 
     /// The sentence buffer, for the benchmarks of single stages.
