@@ -205,8 +205,7 @@ where
         out: Vec::with_capacity(chunk.data.len() / 2),
         ..Done::default()
     };
-    let lines = chunk.data.split_inclusive(|&b| b == b'\n');
-    for (number, raw) in (chunk.first_line..).zip(lines) {
+    for (number, raw) in (chunk.first_line..).zip(lines(&chunk.data)) {
         let line = raw.strip_suffix(b"\n").unwrap_or(raw);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         let outcome = match std::str::from_utf8(line) {
@@ -237,6 +236,21 @@ where
     done.failed += chunk.notes.len() as u64;
     done.messages.extend(chunk.notes.iter().cloned());
     Ok(done)
+}
+
+/// The lines of `data`, each with its `\n` (the last may lack it): what
+/// `split_inclusive` gives, with the line ends found by memchr.
+fn lines(data: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = data;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
+        let (line, tail) = rest.split_at(end);
+        rest = tail;
+        Some(line)
+    })
 }
 
 /// Writes a chunk's output and messages.
@@ -396,6 +410,16 @@ mod tests {
                     panic!("{line}: got {}, want {t}", e.message)
                 }
             }
+        }
+    }
+
+    #[test]
+    fn lines_are_split_inclusive() {
+        for data in ["", "\n", "a", "a\n", "a\nb", "a\n\nb\n", "\n\nx\r\n"] {
+            let got: Vec<&[u8]> = lines(data.as_bytes()).collect();
+            let want: Vec<&[u8]> =
+                data.as_bytes().split_inclusive(|&b| b == b'\n').collect();
+            assert_eq!(got, want, "{data:?}");
         }
     }
 

@@ -373,34 +373,112 @@ fn highlight(
     Ok(())
 }
 
-/// `--jsonl`: one line per record.
+/// `--jsonl`: one line per record, written straight into `out`: the
+/// bytes serde_json would write for
+/// `{"id", "summary", "sentences", "language", "language_detected",
+/// "candidates"}` (tested), without building the summary string or the
+/// list of sentences first.
 pub fn summary_jsonl(
     out: &mut Vec<u8>,
     id: Option<&RawValue>,
     summary: &Summary<'_>,
     explain: bool,
 ) -> Result<()> {
-    #[derive(Serialize)]
-    struct Line<'a> {
-        id: Option<&'a RawValue>,
-        summary: String,
-        sentences: Vec<PickedJson<'a>>,
-        language: Option<Language>,
-        language_detected: bool,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        candidates: Option<Vec<PickedJson<'a>>>,
+    let text = summary.text();
+    out.extend_from_slice(b"{\"id\":");
+    match id {
+        Some(raw) => out.extend_from_slice(raw.get().as_bytes()),
+        None => out.extend_from_slice(b"null"),
     }
-    let line = Line {
-        id,
-        summary: summary.to_string(),
-        sentences: picked(summary, explain),
-        language: summary.language(),
-        language_detected: summary.language_detected(),
-        candidates: candidates(summary, explain),
-    };
-    serde_json::to_writer(&mut *out, &line)?;
-    out.push(b'\n');
+    out.extend_from_slice(b",\"summary\":\"");
+    let mut first = true;
+    for sentence in summary.sentences() {
+        for word in sentence.split_whitespace() {
+            if !first {
+                out.push(b' ');
+            }
+            escape_into(out, word);
+            first = false;
+        }
+    }
+    out.extend_from_slice(b"\",\"sentences\":[");
+    for (i, s) in summary.scored().iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        if explain {
+            serde_json::to_writer(&mut *out, &PickedJson::new(text, s, true))?;
+            continue;
+        }
+        out.extend_from_slice(b"{\"index\":");
+        serde_json::to_writer(&mut *out, &s.index)?;
+        out.extend_from_slice(b",\"start\":");
+        serde_json::to_writer(&mut *out, &s.span.start)?;
+        out.extend_from_slice(b",\"end\":");
+        serde_json::to_writer(&mut *out, &s.span.end)?;
+        out.extend_from_slice(b",\"score\":");
+        serde_json::to_writer(&mut *out, &s.score)?;
+        out.extend_from_slice(b",\"text\":\"");
+        escape_into(out, s.span.slice(text));
+        out.extend_from_slice(b"\"}");
+    }
+    out.extend_from_slice(b"],\"language\":");
+    serde_json::to_writer(&mut *out, &summary.language())?;
+    out.extend_from_slice(b",\"language_detected\":");
+    out.extend_from_slice(if summary.language_detected() {
+        b"true"
+    } else {
+        b"false"
+    });
+    if let Some(candidates) = candidates(summary, explain) {
+        out.extend_from_slice(b",\"candidates\":");
+        serde_json::to_writer(&mut *out, &candidates)?;
+    }
+    out.extend_from_slice(b"}\n");
     Ok(())
+}
+
+/// How serde_json escapes each byte in a string: 0 for none, the letter
+/// of a short escape (`\n`), or `u` for `\u00XX`.
+const ESCAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b'u';
+        b += 1;
+    }
+    t[0x08] = b'b';
+    t[0x09] = b't';
+    t[0x0a] = b'n';
+    t[0x0c] = b'f';
+    t[0x0d] = b'r';
+    t[b'"' as usize] = b'"';
+    t[b'\\' as usize] = b'\\';
+    t
+};
+
+/// Appends `s` to `out` as the inside of a JSON string, escaped as
+/// serde_json escapes it: runs that need no escape are copied whole.
+fn escape_into(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let e = ESCAPE[b as usize];
+        if e == 0 {
+            continue;
+        }
+        out.extend_from_slice(&bytes[start..i]);
+        start = i + 1;
+        if e == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[(b >> 4) as usize]);
+            out.push(HEX[(b & 0xf) as usize]);
+        } else {
+            out.extend_from_slice(&[b'\\', e]);
+        }
+    }
+    out.extend_from_slice(&bytes[start..]);
 }
 
 #[derive(Serialize)]
@@ -486,6 +564,71 @@ mod tests {
             let got =
                 Emphasis::choose(choice, terminal, no_color.map(OsStr::new));
             assert_eq!(got, want, "{choice:?} {terminal} {no_color:?}");
+        }
+    }
+
+    /// The hand-written JSON line is the one serde_json writes for the
+    /// same fields, escapes included.
+    #[test]
+    fn summary_jsonl_is_what_serde_json_writes() {
+        #[derive(Serialize)]
+        struct Line<'a> {
+            id: Option<&'a RawValue>,
+            summary: String,
+            sentences: Vec<PickedJson<'a>>,
+            language: Option<Language>,
+            language_detected: bool,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            candidates: Option<Vec<PickedJson<'a>>>,
+        }
+        let texts = [
+            "",
+            "One sentence only.",
+            "Quotes \"here\" and a back\\slash. Control \u{1}\u{8}\u{c}\u{1f} \
+             chars\tand\r\nbreaks in this one. Unicode: caf\u{e9} \u{2028} \
+             \u{7f} \u{1f600} end. Short.",
+            "El ni\u{f1}o lleg\u{f3}. Der Hund bellt laut. \u{65e5}\u{672c}\u{3002}",
+        ];
+        let id =
+            RawValue::from_string(r#"{"a":[1,"x"]}"#.to_string()).unwrap();
+        let auto =
+            gisty::Summarizer::builder().language_auto().build().unwrap();
+        for text in texts {
+            for summarizer in [gisty::Summarizer::new(), auto.clone()] {
+                let summary =
+                    summarizer.summarize(text, gisty::Budget::sentences(2));
+                for (id, explain) in
+                    [(None, false), (Some(&*id), false), (Some(&*id), true)]
+                {
+                    let mut got = Vec::new();
+                    summary_jsonl(&mut got, id, &summary, explain).unwrap();
+                    let line = Line {
+                        id,
+                        summary: summary.to_string(),
+                        sentences: picked(&summary, explain),
+                        language: summary.language(),
+                        language_detected: summary.language_detected(),
+                        candidates: candidates(&summary, explain),
+                    };
+                    let mut want = serde_json::to_vec(&line).unwrap();
+                    want.push(b'\n');
+                    assert_eq!(
+                        String::from_utf8(got).unwrap(),
+                        String::from_utf8(want).unwrap()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn escapes_are_serde_jsons() {
+        for b in 0u8..0x80 {
+            let s = format!("a{}b", b as char);
+            let mut got = b"\"".to_vec();
+            escape_into(&mut got, &s);
+            got.push(b'"');
+            assert_eq!(got, serde_json::to_vec(&s).unwrap(), "byte {b:#x}");
         }
     }
 
