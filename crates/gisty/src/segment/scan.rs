@@ -227,6 +227,19 @@ fn token_end(s: &str, mut i: usize) -> usize {
     bytes.len()
 }
 
+/// False when the token at `i` cannot be a list marker (see
+/// [`parse_marker`]), from its first bytes: a marker starts with a
+/// bullet (`-`, `*` or not ASCII), `(`, a digit, or a lowercase letter
+/// followed by `.` or `)`. Most tokens are words, and are told at once.
+#[inline]
+fn may_be_marker(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'a'..=b'z' => matches!(bytes.get(i + 1), Some(b'.' | b')')),
+        b'0'..=b'9' | b'-' | b'*' | b'(' | 0x80.. => true,
+        _ => false,
+    }
+}
+
 /// Rule `UrlEmail`: whether a token looks like a URL or an e-mail
 /// address.
 fn url_like(token: &str) -> bool {
@@ -456,8 +469,8 @@ impl<'a> Scanner<'a> {
         let mut i = 0;
         let mut sent_start = 0;
         let mut sent_tokens = 0usize;
-        // The current token: `s[tok_start..tok_end]`.
-        let (mut tok_start, mut tok_end) = (0, 0);
+        // Where the current token starts (it ends at white space).
+        let mut tok_start = 0;
         let mut at_token_start = true;
         let mut word_start = 0;
         // Rule `ListItems`: the marker that would open the next item, and
@@ -488,8 +501,12 @@ impl<'a> Scanner<'a> {
                 at_token_start = false;
                 tok_start = i;
                 word_start = i;
-                tok_end = token_end(s, i);
-                let marker = parse_marker(&s[i..tok_end]);
+                let (marker, tok_end) = if may_be_marker(bytes, i) {
+                    let end = token_end(s, i);
+                    (parse_marker(&s[i..end]), end)
+                } else {
+                    (None, n)
+                };
                 // A dash inside a line is punctuation, not a bullet.
                 let dash_bullet = marker.is_some_and(|m| {
                     m.label == Label::None && m.bullet.is_some_and(dash)
@@ -552,7 +569,7 @@ impl<'a> Scanner<'a> {
                 word_start,
                 sent_start,
                 sent_tokens,
-                url_like(&s[tok_start..tok_end]),
+                url_like(&s[tok_start..token_end(s, tok_start)]),
                 marker_token,
                 &mut quote,
             ) {
@@ -1104,6 +1121,15 @@ mod fast_path_tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn every_marker_may_be_one(
+            token in "[-*(•◦a-zA-Z0-9.)]{1,9}|[a-z][.)]{1,2}|•?\\(?[0-9]{1,3}[.)]{1,2}",
+        ) {
+            if parse_marker(&token).is_some() {
+                prop_assert!(may_be_marker(token.as_bytes(), 0), "{}", token);
+            }
+        }
 
         #[test]
         fn token_end_is_the_next_white_space(
