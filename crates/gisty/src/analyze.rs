@@ -140,13 +140,24 @@ impl Vocab {
             return crate::lang::cjk::analyze(self, analysis, sentence, out);
         }
         let stemmer = analysis.stemmer.map(Stemmer::create);
+        let bytes = sentence.as_bytes();
         let mut words = 0;
-        for_each_word(sentence, |_, word| {
+        for_each_word(sentence, |at, word| {
             words += 1;
-            if word.len() > MAX_WORD_BYTES || !has_letter(word) {
-                return;
-            }
-            if let Some(g) = self.global(analysis, stemmer.as_ref(), word) {
+            let g = if let Some(key) = short_key_at(bytes, at, word.len()) {
+                // Most words: the key says whether there is a letter, and
+                // finds the form without a copy.
+                if !key_has_letter(key) {
+                    return;
+                }
+                self.global_by_key(analysis, stemmer.as_ref(), key, word)
+            } else {
+                if word.len() > MAX_WORD_BYTES || !has_letter(word) {
+                    return;
+                }
+                self.global(analysis, stemmer.as_ref(), word)
+            };
+            if let Some(g) = g {
                 out.push(self.local_id(g));
             }
         });
@@ -192,15 +203,28 @@ impl Vocab {
         stemmer: Option<&Stemmer>,
         word: &str,
     ) -> Option<u32> {
-        if let Some(key) = short_key(word) {
-            if let Some(&t) = self.short.get(&key) {
-                return t;
-            }
-            let t = self.global_by_form(analysis, stemmer, word);
-            self.short.insert(key, t);
+        match short_key(word) {
+            Some(key) => self.global_by_key(analysis, stemmer, key, word),
+            None => self.global_by_form(analysis, stemmer, word),
+        }
+    }
+
+    /// [`global`](Self::global) of a short ASCII `word` whose key is
+    /// `key`.
+    #[inline]
+    fn global_by_key(
+        &mut self,
+        analysis: &Analysis,
+        stemmer: Option<&Stemmer>,
+        key: u128,
+        word: &str,
+    ) -> Option<u32> {
+        if let Some(&t) = self.short.get(&key) {
             return t;
         }
-        self.global_by_form(analysis, stemmer, word)
+        let t = self.global_by_form(analysis, stemmer, word);
+        self.short.insert(key, t);
+        t
     }
 
     /// [`global`](Self::global) through the lowercased form.
@@ -260,7 +284,12 @@ fn short_key(word: &str) -> Option<u128> {
     }
     let mut buf = [0u8; 16];
     buf[..b.len()].copy_from_slice(b);
-    let x = u128::from_le_bytes(buf);
+    Some(lowercase_key(u128::from_le_bytes(buf)))
+}
+
+/// Lowercases the 16 ASCII bytes of `x`.
+#[inline]
+fn lowercase_key(x: u128) -> u128 {
     // Lowercase 16 ASCII bytes at once: a byte's high bit is set after
     // adding 0x3f when it is >= 'A', after adding 0x25 when it is > 'Z';
     // no byte carries into the next, as every byte is below 0x80.
@@ -268,7 +297,43 @@ fn short_key(word: &str) -> Option<u128> {
     let ge_a = x + 0x3f * ONES;
     let gt_z = x + 0x25 * ONES;
     let upper = ge_a & !gt_z & (0x80 * ONES);
-    Some(x | (upper >> 2))
+    x | (upper >> 2)
+}
+
+/// [`short_key`] of the word of `len` bytes at `at` in `text`, read
+/// with one 16-byte load when the text goes on that far (most words),
+/// instead of a copy.
+#[inline]
+fn short_key_at(text: &[u8], at: usize, len: usize) -> Option<u128> {
+    const HIGH: u128 = 0x80 * (u128::MAX / 0xff);
+    if len > 16 {
+        return None;
+    }
+    let Some(chunk) = text.get(at..at + 16) else {
+        return std::str::from_utf8(&text[at..at + len])
+            .ok()
+            .and_then(short_key);
+    };
+    let mut buf = [0u8; 16];
+    buf.copy_from_slice(chunk);
+    let mask = if len == 16 { u128::MAX } else { (1u128 << (8 * len)) - 1 };
+    let x = u128::from_le_bytes(buf) & mask;
+    if x & HIGH != 0 {
+        return None;
+    }
+    Some(lowercase_key(x))
+}
+
+/// True when the (lowercased) key of [`short_key`] holds a letter: a
+/// byte in `a..=z`. The same as [`has_letter`] of its word.
+#[inline]
+fn key_has_letter(key: u128) -> bool {
+    const ONES: u128 = u128::MAX / 0xff;
+    // As in `lowercase_key`: the high bit is set after adding 0x1f for
+    // bytes >= 'a', after adding 0x05 for bytes > 'z'.
+    let ge_a = key + 0x1f * ONES;
+    let gt_z = key + 0x05 * ONES;
+    ge_a & !gt_z & (0x80 * ONES) != 0
 }
 
 /// Hashes the keys of [`short_key`]: one folded multiply (as ahash does),
@@ -378,6 +443,28 @@ mod tests {
             let mut want = [0u8; 16];
             want[..buf.len()].copy_from_slice(buf.as_bytes());
             assert_eq!(key(w), u128::from_le_bytes(want), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The key read in place is the key of the word, and says
+        /// whether the word has a letter.
+        #[test]
+        fn keys_in_place(
+            text in "[a-zA-Z0-9_.,:' @\\[`{]{0,40}|.{0,20}",
+            at in 0usize..40,
+            len in 1usize..20,
+        ) {
+            let (at, end) = (at.min(text.len()), (at + len).min(text.len()));
+            if let Some(word) = text.get(at..end).filter(|w| !w.is_empty()) {
+                let key = short_key_at(text.as_bytes(), at, word.len());
+                proptest::prop_assert_eq!(key, short_key(word));
+                if let Some(key) = key {
+                    proptest::prop_assert_eq!(key_has_letter(key), has_letter(word));
+                }
+            }
         }
     }
 

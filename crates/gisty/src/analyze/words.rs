@@ -54,6 +54,18 @@ const CLASS: [u8; 128] = {
     t
 };
 
+/// Whether each byte is in a class of [`is_word`]: one load per byte in
+/// the loop over a word.
+const WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = is_word(CLASS[b]);
+        b += 1;
+    }
+    t
+};
+
 #[inline]
 fn class(b: u8) -> u8 {
     CLASS[(b & 0x7f) as usize]
@@ -62,7 +74,7 @@ fn class(b: u8) -> u8 {
 /// True for the classes that make up a word on their own (WB5, WB8-WB10,
 /// WB13a, WB13b join any two of them): LETTER, NUMERIC, EXTEND_NUM_LET.
 #[inline]
-fn is_word(c: u8) -> bool {
+const fn is_word(c: u8) -> bool {
     c.wrapping_sub(LETTER) <= EXTEND_NUM_LET - LETTER
 }
 
@@ -140,19 +152,22 @@ fn ascii_words<'t>(
     let n = b.len();
     let mut i = 0;
     while i < n {
-        let c = class(b[i]);
-        if !is_word(c) {
+        if !WORD[b[i] as usize] {
             i += 1;
             continue;
         }
+        let c = class(b[i]);
         let start = i;
         let mut last = c;
         i += 1;
         loop {
             // The common case: a run of letters and digits.
-            while i < n && is_word(class(b[i])) {
-                last = class(b[i]);
+            if i < n && WORD[b[i] as usize] {
                 i += 1;
+                while i < n && WORD[b[i] as usize] {
+                    i += 1;
+                }
+                last = class(b[i - 1]);
             }
             if i + 1 >= n {
                 break;
