@@ -41,10 +41,11 @@ pub(crate) struct Graph {
     order: Vec<usize>,
     /// Row-normalised transition weights, `m * m`.
     weights: Vec<f32>,
-    /// One sentence's TF-IDF vector spread out by term id (zero
-    /// elsewhere), to take its dot products with the others in one pass
-    /// over each of them.
-    dense: Vec<f32>,
+    /// The graph's sentences by term (an inverted index): where each
+    /// term's list starts in `postings`, then the lists of (node,
+    /// weight), nodes ascending.
+    offsets: Vec<u32>,
+    postings: Vec<(u32, f32)>,
     rank: Vec<f32>,
     next: Vec<f32>,
 }
@@ -94,32 +95,7 @@ impl Graph {
         }
         self.weights.clear();
         self.weights.resize(m * m, 0.0);
-        if self.dense.len() < vocab_len {
-            self.dense.resize(vocab_len, 0.0);
-        }
-        for a in 0..m {
-            let (sa, na) = (self.members[a], norms[self.members[a]]);
-            if na == 0.0 {
-                continue;
-            }
-            let va = &vec[run(starts, sa)];
-            for &(t, w) in va {
-                self.dense[t.0 as usize] = w;
-            }
-            for b in a + 1..m {
-                let (sb, nb) = (self.members[b], norms[self.members[b]]);
-                if nb == 0.0 {
-                    continue;
-                }
-                let s =
-                    dense_dot(&self.dense, &vec[run(starts, sb)]) / (na * nb);
-                self.weights[a * m + b] = s;
-                self.weights[b * m + a] = s;
-            }
-            for &(t, _) in va {
-                self.dense[t.0 as usize] = 0.0;
-            }
-        }
+        self.similarities(vec, starts, norms, vocab_len);
         for row in self.weights.chunks_exact_mut(m) {
             let sum: f32 = row.iter().sum();
             if sum > 0.0 {
@@ -135,12 +111,7 @@ impl Graph {
         let jump = (1.0 - DAMPING) / m as f32;
         for _ in 0..MAX_ITERATIONS {
             self.next.fill(jump);
-            for (j, row) in self.weights.chunks_exact(m).enumerate() {
-                let r = DAMPING * self.rank[j];
-                for (x, &wt) in self.next.iter_mut().zip(row) {
-                    *x += wt * r;
-                }
-            }
+            step(&self.weights, &self.rank, &mut self.next);
             let moved: f32 = self
                 .rank
                 .iter()
@@ -169,18 +140,103 @@ impl Graph {
     }
 }
 
-/// The dot product of a vector spread out by term id with a sparse one
-/// (every term below `dense.len()`): the same number, to the bit, as
-/// `score::dot` of the two sparse vectors. The products of common terms are
-/// added in the same order (ascending term), `dense[t] * w` with the
-/// same operands in the same order, and the other terms add `+0.0` (the
-/// weights are positive), which leaves a sum unchanged.
-fn dense_dot(dense: &[f32], b: &[(TermId, f32)]) -> f32 {
-    let mut sum = 0.0f32;
-    for &(t, w) in b {
-        sum += dense[t.0 as usize] * w;
+impl Graph {
+    /// Fills the upper and lower triangles of `weights` (zero on entry)
+    /// with the cosine similarities of the members' vectors.
+    ///
+    /// The dot products are summed term by term through an inverted
+    /// index: for each term in ascending order, each pair of members
+    /// holding it adds the product of their weights. Each pair's sum
+    /// thus takes the same products in the same order as a merge of the
+    /// two sorted vectors (`score::dot`), the same number to the bit
+    /// (tested), but only pairs that share a term cost anything.
+    fn similarities(
+        &mut self,
+        vec: &[(TermId, f32)],
+        starts: &[u32],
+        norms: &[f32],
+        vocab_len: usize,
+    ) {
+        let m = self.members.len();
+        self.offsets.clear();
+        self.offsets.resize(vocab_len + 1, 0);
+        for &s in &self.members {
+            for &(t, _) in &vec[run(starts, s)] {
+                self.offsets[t.0 as usize + 1] += 1;
+            }
+        }
+        for t in 0..vocab_len {
+            self.offsets[t + 1] += self.offsets[t];
+        }
+        self.postings.clear();
+        self.postings.resize(self.offsets[vocab_len] as usize, (0, 0.0));
+        // `offsets[t]` walks through term t's list as it is filled, and
+        // ends where the list of t + 1 starts.
+        for (k, &s) in self.members.iter().enumerate() {
+            for &(t, w) in &vec[run(starts, s)] {
+                let at = &mut self.offsets[t.0 as usize];
+                self.postings[*at as usize] = (k as u32, w);
+                *at += 1;
+            }
+        }
+        let mut from = 0;
+        for t in 0..vocab_len {
+            let list = &self.postings[from..self.offsets[t] as usize];
+            from = self.offsets[t] as usize;
+            for (i, &(a, wa)) in list.iter().enumerate() {
+                let row = &mut self.weights[a as usize * m..][..m];
+                for &(b, wb) in &list[i + 1..] {
+                    row[b as usize] += wa * wb;
+                }
+            }
+        }
+        for a in 0..m {
+            let na = norms[self.members[a]];
+            for b in a + 1..m {
+                let nb = norms[self.members[b]];
+                let sum = self.weights[a * m + b];
+                if sum == 0.0 {
+                    continue;
+                }
+                let s = sum / (na * nb);
+                self.weights[a * m + b] = s;
+                self.weights[b * m + a] = s;
+            }
+        }
     }
-    sum
+}
+
+/// One step of the walk: adds `DAMPING * rank[j] * weights[j][x]` to
+/// `next[x]` for every row `j` in order, for every `x`. Four rows at a
+/// time, so that `next` is loaded and stored once per four products;
+/// each `next[x]` still takes its products one by one in row order, the
+/// same sums to the bit as row by row.
+fn step(weights: &[f32], rank: &[f32], next: &mut [f32]) {
+    let m = next.len();
+    let mut rows = weights.chunks_exact(m).zip(rank);
+    let mut quads = weights.chunks_exact(4 * m).zip(rank.chunks_exact(4));
+    for (w, r) in quads.by_ref() {
+        let (w0, rest) = w.split_at(m);
+        let (w1, rest) = rest.split_at(m);
+        let (w2, w3) = rest.split_at(m);
+        let r = [r[0], r[1], r[2], r[3]].map(|r| DAMPING * r);
+        let it = next.iter_mut().zip(w0).zip(w1).zip(w2).zip(w3);
+        for ((((x, &a), &b), &c), &d) in it {
+            let mut sum = *x;
+            sum += a * r[0];
+            sum += b * r[1];
+            sum += c * r[2];
+            sum += d * r[3];
+            *x = sum;
+        }
+    }
+    let done = m / 4 * 4;
+    for (row, &r) in rows.by_ref().skip(done) {
+        let r = DAMPING * r;
+        for (x, &wt) in next.iter_mut().zip(row) {
+            *x += wt * r;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -189,9 +245,33 @@ mod tests {
     use crate::score::dot;
 
     #[test]
-    fn dense_dot_is_dot_to_the_bit() {
+    fn step_is_row_by_row_to_the_bit() {
+        for m in 1..11 {
+            let weights: Vec<f32> = (0..m * m)
+                .map(|i| ((i * 7919 % 113) as f32 / 97.0).sqrt())
+                .collect();
+            let rank: Vec<f32> =
+                (0..m).map(|i| 1.0 / (i as f32 + 3.0)).collect();
+            let mut want = vec![0.01f32; m];
+            for (j, row) in weights.chunks_exact(m).enumerate() {
+                let r = DAMPING * rank[j];
+                for (x, &wt) in want.iter_mut().zip(row) {
+                    *x += wt * r;
+                }
+            }
+            let mut got = vec![0.01f32; m];
+            step(&weights, &rank, &mut got);
+            let bits =
+                |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&got), bits(&want), "m = {m}");
+        }
+    }
+
+    #[test]
+    fn similarities_are_merged_dots_to_the_bit() {
         // Sparse vectors with positive weights over terms 0..40, of
-        // every overlap; the weights have many significant bits.
+        // every overlap; the weights have many significant bits. One
+        // sentence has no terms.
         let vector = |seed: u32, step: u32| -> Vec<(TermId, f32)> {
             (0..40)
                 .filter(|t| !(t * seed + 3).is_multiple_of(step))
@@ -201,20 +281,34 @@ mod tests {
                 })
                 .collect()
         };
-        let mut dense = vec![0.0f32; 40];
+        let shapes = [(1, 2), (3, 3), (5, 1), (2, 40), (4, 3), (6, 5), (9, 2)];
+        let (mut vec, mut starts, mut norms) =
+            (Vec::new(), vec![0u32], vec![]);
+        for (seed, step) in shapes {
+            let v = vector(seed, step);
+            norms.push(v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt());
+            vec.extend(v);
+            starts.push(vec.len() as u32);
+        }
+        let n = shapes.len();
+        let mut graph = Graph::default();
+        graph.members.extend(0..n);
+        graph.weights.resize(n * n, 0.0);
+        graph.similarities(&vec, &starts, &norms, 40);
         let mut overlapping = 0;
-        for (sa, ka) in [(1, 2), (3, 3), (5, 7), (2, 40)] {
-            let a = vector(sa, ka);
-            for &(t, w) in &a {
-                dense[t.0 as usize] = w;
-            }
-            for (sb, kb) in [(1, 2), (4, 3), (6, 5), (9, 2), (1, 41)] {
-                let b = vector(sb, kb);
-                let want = dot(&a, &b);
-                assert_eq!(dense_dot(&dense, &b).to_bits(), want.to_bits());
+        for a in 0..n {
+            for b in 0..n {
+                let va = &vec[run(&starts, a)];
+                let vb = &vec[run(&starts, b)];
+                let want = if a == b || norms[a] == 0.0 || norms[b] == 0.0 {
+                    0.0
+                } else {
+                    dot(va, vb) / (norms[a] * norms[b])
+                };
+                let got = graph.weights[a * n + b];
+                assert_eq!(got.to_bits(), want.to_bits(), "{a} {b}");
                 overlapping += usize::from(want > 0.0);
             }
-            dense.fill(0.0);
         }
         assert!(overlapping > 10, "{overlapping}");
     }
