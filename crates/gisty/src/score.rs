@@ -133,7 +133,7 @@ impl Scorer {
         parts.clear();
         let mut best = 0.0f32;
         for (rank, shape) in shapes.iter().enumerate() {
-            let content = self.content(&terms[run(starts, rank)]);
+            let content = self.content(rank);
             best = best.max(content);
             let fit =
                 shape.words as usize >= params.min_words && !shape.question;
@@ -151,7 +151,7 @@ impl Scorer {
                 p.content /= best;
             }
         }
-        self.vectors(terms, starts);
+        self.weigh();
         for (i, p) in parts.iter_mut().enumerate() {
             p.title = overlap(title, self.vector(i));
         }
@@ -203,6 +203,14 @@ impl Scorer {
             self.tf.resize(vocab_len, 0);
             self.idf.resize(vocab_len, 0.0);
         }
+        // The sentences' distinct terms with their counts go to `vec`
+        // (as `f32`, which `weigh` multiplies by the idf), so that later
+        // passes read runs that are already counted.
+        self.vec.clear();
+        // At most one entry per term: no room to spare on a long text.
+        self.vec.reserve_exact(terms.len());
+        self.vec_starts.clear();
+        self.vec_starts.push(0);
         let n = starts.len().saturating_sub(1);
         for i in 0..n {
             for_each_run(&terms[run(starts, i)], |t, n| {
@@ -212,7 +220,10 @@ impl Scorer {
                 }
                 self.df[i] += 1;
                 self.tf[i] += n;
+                self.vec.push((t, n as f32));
             });
+            // Fewer entries than `terms`, whose length is a `u32`.
+            self.vec_starts.push(self.vec.len() as u32);
         }
         let n = n as u32;
         for t in &self.touched {
@@ -221,39 +232,31 @@ impl Scorer {
         }
     }
 
-    /// The raw content score of one sentence (sorted term ids): the sum of
-    /// `tf(t) * idf(t)` over its distinct terms, divided by the square
-    /// root of their number so that long sentences do not win by length
-    /// alone.
-    fn content(&self, terms: &[TermId]) -> f32 {
+    /// The raw content score of sentence `i` (its distinct terms in
+    /// `vec`, after [`count`](Self::count)): the sum of `tf(t) * idf(t)`
+    /// over its distinct terms, divided by the square root of their
+    /// number so that long sentences do not win by length alone.
+    fn content(&self, i: usize) -> f32 {
+        let terms = &self.vec[run(&self.vec_starts, i)];
         let mut sum = 0.0;
-        let mut distinct = 0u32;
-        for_each_run(terms, |t, _| {
+        for &(t, _) in terms {
             let i = t.0 as usize;
             sum += self.tf[i] as f32 * self.idf[i];
-            distinct += 1;
-        });
+        }
+        let distinct = terms.len() as u32;
         if distinct == 0 { 0.0 } else { sum / (distinct as f32).sqrt() }
     }
 
-    /// Builds each sentence's TF-IDF vector: `count * idf` per distinct
-    /// term, and its norm.
-    fn vectors(&mut self, terms: &[TermId], starts: &[u32]) {
-        self.vec.clear();
-        // At most one entry per term: no room to spare on a long text.
-        self.vec.reserve_exact(terms.len());
-        self.vec_starts.clear();
-        self.vec_starts.push(0);
+    /// Turns the counts in `vec` into each sentence's TF-IDF vector:
+    /// `count * idf` per distinct term, and its norm.
+    fn weigh(&mut self) {
         self.norms.clear();
-        for i in 0..starts.len().saturating_sub(1) {
+        for i in 0..self.vec_starts.len().saturating_sub(1) {
             let mut sq = 0.0f32;
-            for_each_run(&terms[run(starts, i)], |t, c| {
-                let w = c as f32 * self.idf[t.0 as usize];
-                sq += w * w;
-                self.vec.push((t, w));
-            });
-            // Fewer entries than `terms`, whose length is a `u32`.
-            self.vec_starts.push(self.vec.len() as u32);
+            for (t, w) in &mut self.vec[run(&self.vec_starts, i)] {
+                *w *= self.idf[t.0 as usize];
+                sq += *w * *w;
+            }
             self.norms.push(sq.sqrt());
         }
     }
