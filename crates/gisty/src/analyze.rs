@@ -314,10 +314,19 @@ fn short_key_at(text: &[u8], at: usize, len: usize) -> Option<u128> {
             .ok()
             .and_then(short_key);
     };
+    /// The low `len` bytes, by `len`.
+    const MASKS: [u128; 17] = {
+        let mut t = [u128::MAX; 17];
+        let mut len = 0;
+        while len < 16 {
+            t[len] = (1u128 << (8 * len)) - 1;
+            len += 1;
+        }
+        t
+    };
     let mut buf = [0u8; 16];
     buf.copy_from_slice(chunk);
-    let mask = if len == 16 { u128::MAX } else { (1u128 << (8 * len)) - 1 };
-    let x = u128::from_le_bytes(buf) & mask;
+    let x = u128::from_le_bytes(buf) & MASKS[len];
     if x & HIGH != 0 {
         return None;
     }

@@ -136,7 +136,7 @@ pub(crate) fn for_each_word<'t>(
 /// The offset of the first space in `bytes`.
 #[inline]
 fn memchr_space(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b' ')
+    memchr::memchr(b' ', bytes)
 }
 
 /// The words of an ASCII `region` at `base`, by the ASCII subset of the
