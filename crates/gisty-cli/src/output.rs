@@ -457,26 +457,51 @@ const ESCAPE: [u8; 256] = {
     t
 };
 
+/// Whether any of the eight bytes of `x` is below 0x20, `"` or `\\`:
+/// the bytes [`ESCAPE`] escapes. Exact (the classic tests for a zero
+/// byte and for a byte below `n`, with no false positives on the whole
+/// word).
+#[inline]
+fn needs_escape(x: u64) -> bool {
+    const ONES: u64 = u64::MAX / 0xff;
+    const HIGH: u64 = 0x80 * ONES;
+    let below = |v: u64, n: u64| v.wrapping_sub(n * ONES) & !v & HIGH;
+    let zero = |v: u64| below(v, 1);
+    below(x, 0x20)
+        | zero(x ^ (b'"' as u64 * ONES))
+        | zero(x ^ (b'\\' as u64 * ONES))
+        != 0
+}
+
 /// Appends `s` to `out` as the inside of a JSON string, escaped as
 /// serde_json escapes it: runs that need no escape are copied whole.
 fn escape_into(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let e = ESCAPE[b as usize];
-        if e == 0 {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight bytes at a time while none needs an escape (most text).
+        let word =
+            bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok());
+        if word.is_some_and(|w| !needs_escape(u64::from_le_bytes(w))) {
+            i += 8;
             continue;
         }
-        out.extend_from_slice(&bytes[start..i]);
-        start = i + 1;
-        if e == b'u' {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.extend_from_slice(b"\\u00");
-            out.push(HEX[(b >> 4) as usize]);
-            out.push(HEX[(b & 0xf) as usize]);
-        } else {
-            out.extend_from_slice(&[b'\\', e]);
+        let b = bytes[i];
+        let e = ESCAPE[b as usize];
+        if e != 0 {
+            out.extend_from_slice(&bytes[start..i]);
+            start = i + 1;
+            if e == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[(b >> 4) as usize]);
+                out.push(HEX[(b & 0xf) as usize]);
+            } else {
+                out.extend_from_slice(&[b'\\', e]);
+            }
         }
+        i += 1;
     }
     out.extend_from_slice(&bytes[start..]);
 }
@@ -622,9 +647,32 @@ mod tests {
     }
 
     #[test]
+    fn needs_escape_is_exact() {
+        // Every byte value at every position of a word of otherwise
+        // plain bytes (and of bytes that are near the limits).
+        for fill in [b'a', 0x7f, 0xff, 0x21, 0x23, 0x5b, 0x5d, 0x80] {
+            for pos in 0..8 {
+                for b in 0u8..=255 {
+                    let mut word = [fill; 8];
+                    word[pos] = b;
+                    let want = word.iter().any(|&x| ESCAPE[x as usize] != 0);
+                    let got = needs_escape(u64::from_le_bytes(word));
+                    assert_eq!(got, want, "{word:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn escapes_are_serde_jsons() {
         for b in 0u8..0x80 {
             let s = format!("a{}b", b as char);
+            // Long enough for the eight-byte steps, the byte anywhere.
+            let long = format!("0123456789{}abcdefghijklmn{0}", b as char);
+            let mut got = b"\"".to_vec();
+            escape_into(&mut got, &long);
+            got.push(b'"');
+            assert_eq!(got, serde_json::to_vec(&long).unwrap(), "{b:#x}");
             let mut got = b"\"".to_vec();
             escape_into(&mut got, &s);
             got.push(b'"');
