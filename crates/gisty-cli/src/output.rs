@@ -391,14 +391,31 @@ pub fn summary_jsonl(
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"summary\":\"");
+    // The words of the summary joined by single spaces, as `Display`
+    // writes them: runs of words already one ASCII space apart (most of
+    // a sentence) are escaped whole.
     let mut first = true;
     for sentence in summary.sentences() {
+        let base = sentence.as_ptr() as usize;
+        let mut run: Option<(usize, usize)> = None;
         for word in sentence.split_whitespace() {
-            if !first {
-                out.push(b' ');
-            }
-            escape_into(out, word);
-            first = false;
+            let start = word.as_ptr() as usize - base;
+            let end = start + word.len();
+            run = match run {
+                Some((s, e))
+                    if start == e + 1 && sentence.as_bytes()[e] == b' ' =>
+                {
+                    Some((s, end))
+                }
+                Some((s, e)) => {
+                    push_words(out, &sentence[s..e], &mut first);
+                    Some((start, end))
+                }
+                None => Some((start, end)),
+            };
+        }
+        if let Some((s, e)) = run {
+            push_words(out, &sentence[s..e], &mut first);
         }
     }
     out.extend_from_slice(b"\",\"sentences\":[");
@@ -436,6 +453,16 @@ pub fn summary_jsonl(
     }
     out.extend_from_slice(b"}\n");
     Ok(())
+}
+
+/// Appends escaped `words` to the summary string, after a space unless
+/// they are the first.
+fn push_words(out: &mut Vec<u8>, words: &str, first: &mut bool) {
+    if !*first {
+        out.push(b' ');
+    }
+    escape_into(out, words);
+    *first = false;
 }
 
 /// How serde_json escapes each byte in a string: 0 for none, the letter
@@ -613,6 +640,7 @@ mod tests {
              chars\tand\r\nbreaks in this one. Unicode: caf\u{e9} \u{2028} \
              \u{7f} \u{1f600} end. Short.",
             "El ni\u{f1}o lleg\u{f3}. Der Hund bellt laut. \u{65e5}\u{672c}\u{3002}",
+            "Wrapped  line\n  here,\u{a0}no\u{2003}break \u{3000}x \t y.\r\nNext  one \u{85} ends.",
         ];
         let id =
             RawValue::from_string(r#"{"a":[1,"x"]}"#.to_string()).unwrap();
