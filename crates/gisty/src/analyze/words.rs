@@ -85,52 +85,76 @@ pub(crate) fn for_each_word<'t>(
     text: &'t str,
     mut f: impl FnMut(usize, &'t str),
 ) {
-    if text.is_ascii() {
-        // The common case: no region needs unicode-segmentation.
-        ascii_words(text, 0, &mut f);
-        return;
-    }
     let bytes = text.as_bytes();
     let mut start = 0;
     while start < bytes.len() {
-        // The region: up to the next space run followed by an ASCII
-        // character other than a space (or the end).
-        let mut end = start;
-        let mut ascii = true;
-        loop {
-            match memchr_space(&bytes[end..]) {
-                None => {
-                    ascii &= bytes[end..].is_ascii();
-                    end = bytes.len();
-                    break;
-                }
-                Some(i) => {
-                    ascii &= bytes[end..end + i].is_ascii();
-                    let mut j = end + i;
-                    while j < bytes.len() && bytes[j] == b' ' {
-                        j += 1;
-                    }
-                    if j == bytes.len() || bytes[j].is_ascii() {
-                        end = j;
-                        break;
-                    }
-                    // A non-ASCII character after the spaces: it may be
-                    // joined to them, so the region goes on.
-                    ascii = false;
-                    end = j;
-                }
-            }
+        // The text up to the next non-ASCII byte is ASCII regions side by
+        // side, which scan as one, but for the region holding that byte,
+        // which starts at the last cut before it.
+        let Some(p) = first_non_ascii(&bytes[start..]).map(|k| start + k)
+        else {
+            ascii_words(&text[start..], start, &mut f);
+            return;
+        };
+        let cut = last_cut(bytes, start, p);
+        if cut > start {
+            ascii_words(&text[start..cut], start, &mut f);
         }
-        let region = &text[start..end];
-        if ascii {
-            ascii_words(region, start, &mut f);
-        } else {
-            for (i, w) in region.unicode_word_indices() {
-                f(start + i, w);
-            }
+        let end = next_cut(bytes, p);
+        for (i, w) in text[cut..end].unicode_word_indices() {
+            f(cut + i, w);
         }
         start = end;
     }
+}
+
+/// Where regions may be cut: after a run of spaces, before an ASCII
+/// character other than a space (see the module's documentation).
+#[inline]
+fn is_cut(bytes: &[u8], j: usize) -> bool {
+    bytes[j - 1] == b' ' && bytes[j] != b' ' && bytes[j].is_ascii()
+}
+
+/// The last cut at or before `p`, or `from` (a cut itself) when there is
+/// none after it.
+fn last_cut(bytes: &[u8], from: usize, p: usize) -> usize {
+    (from + 1..=p).rev().find(|&j| is_cut(bytes, j)).unwrap_or(from)
+}
+
+/// The first cut after `p`, or the end of `bytes`.
+fn next_cut(bytes: &[u8], p: usize) -> usize {
+    let mut j = p;
+    loop {
+        let Some(i) = memchr_space(&bytes[j..]) else {
+            return bytes.len();
+        };
+        j += i;
+        while j < bytes.len() && bytes[j] == b' ' {
+            j += 1;
+        }
+        // After the spaces: the end, an ASCII character (a cut), or a
+        // non-ASCII one that may be joined to them (the region goes on).
+        if j == bytes.len() || bytes[j].is_ascii() {
+            return j;
+        }
+    }
+}
+
+/// The offset of the first byte of `bytes` that is not ASCII, eight
+/// bytes at a time.
+#[inline]
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if word & HIGH != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|&b| b >= 0x80).map(|k| at + k)
 }
 
 /// The offset of the first space in `bytes`.
