@@ -229,7 +229,10 @@ fn bad_utf16_is_refused_or_replaced() {
     let words: Vec<String> =
         stdout(&o).split_whitespace().map(String::from).collect();
     assert_eq!(words.join(" "), "Fine start. \u{fffd}Fine end.");
-    assert!(stderr(&o).contains("replaced 1 invalid UTF-16 sequence"));
+    assert!(stderr(&o).contains(
+        "replaced 1 invalid UTF-16 sequence (2 bytes) with U+FFFD (the first \
+         at byte 26)"
+    ));
     // UTF-32 is named and refused.
     let f32 = d.file("u32.txt", b"\xff\xfe\0\0A\0\0\0.\0\0\0");
     let o = run(&[&f32], b"");
@@ -255,8 +258,8 @@ fn lossy_replaces_bad_bytes_and_counts_them() {
     let err = stderr(&o);
     assert!(
         err.contains(
-            "warning: <stdin>: replaced 3 invalid UTF-8 sequences with \
-             U+FFFD (the first at byte 21)"
+            "warning: <stdin>: replaced 3 invalid UTF-8 sequences (3 \
+             bytes) with U+FFFD (the first at byte 21)"
         ),
         "{err}"
     );
