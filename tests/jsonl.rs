@@ -55,18 +55,83 @@ fn bad_lines_give_error_records_and_exit_1() {
     }
 }
 
-#[test]
-fn invalid_utf8_line_is_an_error_record() {
+/// Four lines: line 2 holds a bad byte (0xfe) at byte 20 of the line,
+/// line 4 two bad sequences from byte 20 (a truncated 3-byte sequence
+/// and 0xff: 3 bytes).
+fn bad_utf8_lines() -> Vec<u8> {
     let mut input =
         b"{\"id\":1,\"text\":\"Fine.\"}\n{\"id\":2,\"text\":\"bad ".to_vec();
     input.push(0xfe);
-    input.extend_from_slice(b"\"}\n{\"id\":3,\"text\":\"Fine too.\"}\n");
-    let o = run(&["--jsonl"], &input);
+    input.extend_from_slice(
+        b" byte. Next.\"}\n{\"id\":3,\"text\":\"Fine too.\"}\n",
+    );
+    input.extend_from_slice(
+        b"{\"id\":4,\"text\":\"Two \xe2\x82 and \xff here.\"}\n",
+    );
+    input
+}
+
+#[test]
+fn invalid_utf8_line_is_an_error_record() {
+    for cmd in [&["--jsonl"][..], &["split", "--jsonl"]] {
+        let o = run(cmd, &bad_utf8_lines());
+        assert_eq!(code(&o), 1, "{cmd:?}");
+        let lines = json_lines(&stdout(&o));
+        assert_eq!(lines.len(), 4, "{cmd:?}");
+        let want = [(1, 2, 20, "0xfe"), (3, 4, 20, "0xe2")];
+        for (i, line, byte, value) in want {
+            assert_eq!(lines[i]["line"], line, "{cmd:?}");
+            assert_eq!(lines[i]["id"], serde_json::Value::Null);
+            let e = lines[i]["error"].as_str().unwrap();
+            let msg = format!(
+                "invalid UTF-8 at byte {byte} of the line (byte {value}); \
+                 --lossy replaces bad bytes"
+            );
+            assert_eq!(e, msg, "{cmd:?}");
+            let err = stderr(&o);
+            assert!(err.contains(&format!("<stdin>: line {line}: {msg}")));
+        }
+        assert_eq!(lines[2]["id"], 3);
+        assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn lossy_replaces_bad_bytes_in_lines_and_warns_per_line() {
+    let o = run(&["--jsonl", "--lossy", "-n", "5"], &bad_utf8_lines());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let lines = json_lines(&stdout(&o));
+    assert_eq!(lines.len(), 4);
+    assert!(lines.iter().all(|l| l.get("error").is_none()));
+    assert_eq!(lines[1]["id"], 2);
+    assert_eq!(lines[1]["summary"], "bad \u{fffd} byte. Next.");
+    assert_eq!(lines[3]["summary"], "Two \u{fffd} and \u{fffd} here.");
+    let err = stderr(&o);
+    let want = "gisty: warning: <stdin>: line 2: replaced 1 invalid UTF-8 \
+                sequence (1 byte) with U+FFFD (the first at byte 20 of the \
+                line)\n\
+                gisty: warning: <stdin>: line 4: replaced 2 invalid UTF-8 \
+                sequences (3 bytes) with U+FFFD (the first at byte 20 of \
+                the line)\n";
+    assert_eq!(err, want);
+    // split --jsonl shares the reader: the same lines, the same warnings.
+    let o = run(&["split", "--jsonl", "--lossy"], &bad_utf8_lines());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stderr(&o), want);
+    let lines = json_lines(&stdout(&o));
+    let texts: Vec<&str> = lines[1]["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["bad \u{fffd} byte.", "Next."]);
+    // A line that is not JSON after the replacement is still an error.
+    let o = run(&["--jsonl", "--lossy"], b"{\"text\":\"a\"}\xff\n");
     assert_eq!(code(&o), 1);
     let lines = json_lines(&stdout(&o));
-    assert_eq!(lines.len(), 3);
-    assert!(lines[1]["error"].as_str().unwrap().contains("UTF-8 at byte 20"));
-    assert_eq!(lines[2]["id"], 3);
+    assert!(lines[0]["error"].as_str().unwrap().contains("invalid JSON"));
+    assert!(stderr(&o).contains("line 1: replaced 1 invalid UTF-8"));
 }
 
 #[test]
@@ -102,4 +167,42 @@ fn crlf_lines_and_files_as_input() {
     let lines = json_lines(&stdout(&o));
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[1]["id"], 2);
+}
+
+#[test]
+fn byte_order_marks_in_json_lines() {
+    // A UTF-8 byte-order mark is skipped: line 1 is read as JSON.
+    let mut bom = b"\xef\xbb\xbf".to_vec();
+    bom.extend_from_slice(RECORDS.as_bytes());
+    for cmd in [&["--jsonl", "-n", "2"][..], &["split", "--jsonl"]] {
+        let o = run(cmd, &bom);
+        assert_eq!(code(&o), 0, "{cmd:?}: {}", stderr(&o));
+        let want = run(cmd, RECORDS.as_bytes());
+        assert_eq!(stdout(&o), stdout(&want), "{cmd:?}");
+    }
+    // A UTF-16 file is refused with one message that names it (not an
+    // error for every line); the other inputs go on.
+    let d = Dir::new("jsonl-boms");
+    let le: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(RECORDS.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let f16 = d.file("u16.jsonl", &le);
+    let ok = d.file("ok.jsonl", b"{\"id\":1,\"text\":\"Fine.\"}\n");
+    for cmd in [&["--jsonl"][..], &["split", "--jsonl"]] {
+        let args: Vec<&str> =
+            cmd.iter().copied().chain([f16.as_str(), ok.as_str()]).collect();
+        let o = run(&args, b"");
+        assert_eq!(code(&o), 1, "{cmd:?}");
+        let lines = json_lines(&stdout(&o));
+        assert_eq!(lines.len(), 1, "{cmd:?}");
+        assert_eq!(lines[0]["id"], 1);
+        assert_eq!(
+            stderr(&o),
+            format!(
+                "gisty: {f16}: UTF-16 text (byte-order mark): JSON Lines \
+                 must be UTF-8; convert it (iconv -f UTF-16 -t UTF-8)\n"
+            )
+        );
+    }
 }

@@ -342,7 +342,9 @@ pub struct CommonArgs {
 
     /// Replace bytes that are not valid UTF-8 (or UTF-16) with U+FFFD and
     /// go on, with a warning that counts them, instead of refusing the
-    /// file.
+    /// file. With --jsonl, a line's bad bytes are replaced and the line
+    /// processed, with a warning naming the line; without --lossy such a
+    /// line gives an error record naming the byte.
     #[arg(help = "Replace bad bytes with U+FFFD (and warn)", long_help, long)]
     pub lossy: bool,
 

@@ -71,29 +71,74 @@ fn read_bytes(input: &Input) -> Result<Vec<u8>> {
     }
 }
 
-/// What `--lossy` replaced: how many bad sequences, the first one where.
+/// What `--lossy` replaced: how many bad sequences (each became one
+/// U+FFFD), how many bytes they held, and where the first one was.
 #[derive(Debug, PartialEq, Eq)]
-struct Replaced {
+pub struct Replaced {
     count: usize,
+    bytes: usize,
     first: usize,
+    /// "UTF-8" or "UTF-16".
     what: &'static str,
+    /// What `first` counts in: "" (the input) or " of the line".
+    of: &'static str,
+}
+
+impl Replaced {
+    /// What replacing the invalid UTF-8 in `bytes` (whose first bad byte
+    /// is at `first`) with U+FFFD replaces.
+    fn utf8(bytes: &[u8], first: usize, of: &'static str) -> Replaced {
+        let (mut count, mut bad) = (0, 0);
+        for chunk in bytes.utf8_chunks() {
+            let n = chunk.invalid().len();
+            count += usize::from(n > 0);
+            bad += n;
+        }
+        Replaced { count, bytes: bad, first, what: "UTF-8", of }
+    }
 }
 
 impl std::fmt::Display for Replaced {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let Replaced { count, first, what } = self;
+        let Replaced { count, bytes, first, what, of } = self;
         let s = if *count == 1 { "" } else { "s" };
+        let bs = if *bytes == 1 { "" } else { "s" };
         write!(
             f,
-            "replaced {count} invalid {what} sequence{s} with U+FFFD \
-             (the first at byte {first})"
+            "replaced {count} invalid {what} sequence{s} ({bytes} byte{bs}) \
+             with U+FFFD (the first at byte {first}{of})"
         )
     }
 }
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-const UTF16LE_BOM: &[u8] = b"\xFF\xFE";
-const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
+/// Checks that one line of a JSON Lines input (without its line break)
+/// is UTF-8: `None` when it is, or with [`Decode::Lossy`] the line with
+/// its bad bytes replaced by U+FFFD, and what was replaced.
+///
+/// # Errors
+///
+/// When the line is not valid UTF-8 and `decode` is [`Decode::Strict`]:
+/// the message gives the offset of the first bad byte in the line.
+pub fn line_utf8(
+    line: &[u8],
+    decode: Decode,
+) -> Result<Option<(String, Replaced)>, String> {
+    let Err(e) = std::str::from_utf8(line) else { return Ok(None) };
+    let at = e.valid_up_to();
+    if decode == Decode::Strict {
+        return Err(format!(
+            "invalid UTF-8 at byte {at} of the line (byte 0x{:02x}); \
+             --lossy replaces bad bytes",
+            line[at]
+        ));
+    }
+    let replaced = Replaced::utf8(line, at, " of the line");
+    Ok(Some((String::from_utf8_lossy(line).into_owned(), replaced)))
+}
+
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+pub const UTF16LE_BOM: &[u8] = b"\xFF\xFE";
+pub const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
 const UTF32LE_BOM: &[u8] = b"\xFF\xFE\0\0";
 const UTF32BE_BOM: &[u8] = b"\0\0\xFE\xFF";
 
@@ -137,13 +182,9 @@ fn into_text(
                 );
             }
             let bytes = e.into_bytes();
-            let count = bytes
-                .utf8_chunks()
-                .filter(|c| !c.invalid().is_empty())
-                .count();
+            let replaced = Replaced::utf8(&bytes, at + skipped, "");
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            let first = at + skipped;
-            Ok((text, Some(Replaced { count, first, what: "UTF-8" })))
+            Ok((text, Some(replaced)))
         }
     }
 }
@@ -159,7 +200,7 @@ fn utf16(
 ) -> Result<(String, Option<Replaced>)> {
     let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
-    let mut count = 0;
+    let (mut count, mut bad) = (0, 0);
     let mut first = None;
     // Offsets in the input: the mark, then two bytes a unit.
     let mut at = 2;
@@ -179,6 +220,7 @@ fn utf16(
                 }
                 text.push(char::REPLACEMENT_CHARACTER);
                 count += 1;
+                bad += 2;
                 first.get_or_insert(at);
                 at += 2;
             }
@@ -193,10 +235,16 @@ fn utf16(
         }
         text.push(char::REPLACEMENT_CHARACTER);
         count += 1;
+        bad += 1;
         first.get_or_insert(at);
     }
-    let replaced =
-        first.map(|first| Replaced { count, first, what: "UTF-16" });
+    let replaced = first.map(|first| Replaced {
+        count,
+        bytes: bad,
+        first,
+        what: "UTF-16",
+        of: "",
+    });
     Ok((text, replaced))
 }
 
@@ -294,11 +342,32 @@ mod tests {
             into_text("f", b"ok \xff\xfe and \xc0".to_vec(), Decode::Lossy)
                 .unwrap();
         let r = r.unwrap();
-        assert_eq!((r.count, r.first), (3, 3));
+        assert_eq!((r.count, r.bytes, r.first), (3, 3, 3));
         assert_eq!(
             r.to_string(),
-            "replaced 3 invalid UTF-8 sequences with U+FFFD (the first at \
-             byte 3)"
+            "replaced 3 invalid UTF-8 sequences (3 bytes) with U+FFFD (the \
+             first at byte 3)"
+        );
+    }
+
+    #[test]
+    fn lines_are_passed_refused_or_replaced() {
+        assert_eq!(line_utf8(b"{\"a\":1}", Decode::Strict), Ok(None));
+        assert_eq!(line_utf8(b"{\"a\":1}", Decode::Lossy), Ok(None));
+        // A truncated 4-byte sequence is one bad sequence of 3 bytes.
+        let line = b"ab\xf0\x9f\x98 c \xff";
+        let e = line_utf8(line, Decode::Strict).unwrap_err();
+        assert_eq!(
+            e,
+            "invalid UTF-8 at byte 2 of the line (byte 0xf0); --lossy \
+             replaces bad bytes"
+        );
+        let (t, r) = line_utf8(line, Decode::Lossy).unwrap().unwrap();
+        assert_eq!(t, "ab\u{fffd} c \u{fffd}");
+        assert_eq!(
+            r.to_string(),
+            "replaced 2 invalid UTF-8 sequences (4 bytes) with U+FFFD (the \
+             first at byte 2 of the line)"
         );
     }
 }

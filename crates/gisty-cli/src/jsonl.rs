@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::config::Input;
+use crate::input::{self, Decode};
 
 /// One usable input line.
 pub struct Record<'a> {
@@ -35,62 +36,153 @@ struct Fields<'a> {
     title: Option<&'a RawValue>,
 }
 
-/// A JSON string, borrowed when it has no escapes.
-#[derive(Deserialize)]
-struct Str<'a>(#[serde(borrow)] Cow<'a, str>);
-
 /// Why a line could not be used, with its `id` when that much was read.
 pub struct LineError<'a> {
     id: Option<&'a RawValue>,
     message: String,
 }
 
-fn string<'a>(raw: &'a RawValue, key: &str) -> Result<Cow<'a, str>, String> {
-    // A string without escapes is its raw text between the quotes
-    // (serde_json has checked it, control characters included): no
-    // second pass over a long text.
-    let text = raw.get();
-    if text.len() >= 2
-        && text.starts_with('"')
-        && memchr::memchr(b'\\', text.as_bytes()).is_none()
-    {
-        return Ok(Cow::Borrowed(&text[1..text.len() - 1]));
-    }
-    match serde_json::from_str::<Str<'a>>(raw.get()) {
-        Ok(Str(s)) => Ok(s),
-        Err(e) if raw.get().starts_with('"') => {
-            Err(format!("\"{key}\" is not a valid string: {e}"))
-        }
-        Err(_) => Err(format!("\"{key}\" must be a string")),
-    }
-}
+type Span = std::ops::Range<usize>;
 
-/// Parses one line.
-pub fn parse(line: &str) -> Result<Record<'_>, LineError<'_>> {
-    let fields: Fields<'_> = serde_json::from_str(line).map_err(|e| {
-        let message = if line.trim().is_empty() {
+/// Where the fields of a line's JSON object sit in the line.
+fn fields(line: &[u8]) -> Result<[Option<Span>; 3], String> {
+    let text = std::str::from_utf8(line).map_err(|e| {
+        format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())
+    })?;
+    let fields: Fields<'_> = serde_json::from_str(text).map_err(|e| {
+        if text.trim().is_empty() {
             "empty line: expected a JSON object".to_string()
         } else {
             format!("invalid JSON: {e}")
-        };
-        LineError { id: None, message }
-    })?;
-    let id = fields.id;
-    let err = |message| LineError { id, message };
-    let text = match fields.text {
-        None => {
-            return Err(err(
-                "missing or null \"text\": expected a string".to_string()
-            ));
         }
-        Some(raw) => string(raw, "text").map_err(err)?,
+    })?;
+    // Borrowed raw values are slices of `text`.
+    let span = |raw: &RawValue| {
+        let at = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+        at..at + raw.get().len()
     };
-    let title = match fields.title {
-        None => None,
-        Some(raw) if raw.get() == "null" => None,
-        Some(raw) => Some(string(raw, "title").map_err(err)?),
+    Ok([fields.id, fields.text, fields.title].map(|raw| raw.map(span)))
+}
+
+/// Decodes the JSON string at `span` of `line` in place (its decoded
+/// bytes are never more than its escaped ones), returning where the
+/// decoded text now is. A string without escapes is left as it is.
+fn string_in_place(
+    line: &mut [u8],
+    span: Span,
+    key: &str,
+) -> Result<Span, String> {
+    let start = span.start;
+    let raw = &mut line[span];
+    if raw.len() < 2 || raw[0] != b'"' || raw[raw.len() - 1] != b'"' {
+        return Err(format!("\"{key}\" must be a string"));
+    }
+    let invalid = |at: usize, what: String| {
+        format!(
+            "\"{key}\" is not a valid string: {what} at byte {} of the line",
+            start + at
+        )
     };
-    Ok(Record { id, text, title })
+    let end = raw.len() - 1;
+    // Read from `r`, write at `w` (w <= r: every escape shrinks).
+    let (mut r, mut w) = (1, 1);
+    while let Some(k) = memchr::memchr(b'\\', &raw[r..end]) {
+        raw.copy_within(r..r + k, w);
+        (r, w) = (r + k, w + k);
+        let (c, len) = match raw.get(r + 1) {
+            Some(b'"') => ('"', 2),
+            Some(b'\\') => ('\\', 2),
+            Some(b'/') => ('/', 2),
+            Some(b'b') => ('\u{8}', 2),
+            Some(b'f') => ('\u{c}', 2),
+            Some(b'n') => ('\n', 2),
+            Some(b'r') => ('\r', 2),
+            Some(b't') => ('\t', 2),
+            Some(b'u') => {
+                // The code unit of the `\uXXXX` at `at`.
+                let unit = |at: usize| {
+                    let esc = raw.get(at..at + 6)?;
+                    let hex = esc.strip_prefix(b"\\u")?;
+                    if !hex.iter().all(u8::is_ascii_hexdigit) {
+                        return None;
+                    }
+                    let hex = std::str::from_utf8(hex).ok()?;
+                    u32::from_str_radix(hex, 16).ok()
+                };
+                let Some(hi) = unit(r) else {
+                    return Err(invalid(r, "a bad \\u escape".into()));
+                };
+                let lone =
+                    |u: u32| format!("an unpaired surrogate \\u{u:04x}");
+                match hi {
+                    0xd800..=0xdbff => {
+                        let lo = unit(r + 6)
+                            .filter(|lo| (0xdc00..=0xdfff).contains(lo));
+                        let Some(lo) = lo else {
+                            return Err(invalid(r, lone(hi)));
+                        };
+                        let c =
+                            0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00);
+                        (char::from_u32(c).unwrap_or('\u{fffd}'), 12)
+                    }
+                    0xdc00..=0xdfff => return Err(invalid(r, lone(hi))),
+                    _ => (char::from_u32(hi).unwrap_or('\u{fffd}'), 6),
+                }
+            }
+            _ => return Err(invalid(r, "a bad escape".into())),
+        };
+        let mut utf8 = [0; 4];
+        let bytes = c.encode_utf8(&mut utf8).as_bytes();
+        raw[w..w + bytes.len()].copy_from_slice(bytes);
+        (r, w) = (r + len, w + bytes.len());
+    }
+    raw.copy_within(r..end, w);
+    Ok(start + 1..start + w + (end - r))
+}
+
+/// Parses one line, decoding its strings in place: the record borrows
+/// the line, and no copy of the text is made however long it is.
+pub fn parse(line: &mut [u8]) -> Result<Record<'_>, LineError<'_>> {
+    let [id, text, title] =
+        fields(line).map_err(|message| LineError { id: None, message })?;
+    let decoded = match text {
+        None => Err("missing or null \"text\": expected a string".to_string()),
+        Some(text) => string_in_place(line, text, "text").and_then(|text| {
+            let title = title
+                .map(|t| string_in_place(line, t, "title"))
+                .transpose()?;
+            Ok((text, title))
+        }),
+    };
+    // The id is untouched: it is read again, now that nothing changes.
+    let line: &[u8] = line;
+    let id = match id.map(|span| raw_value(&line[span])).transpose() {
+        Ok(id) => id,
+        Err(message) => return Err(LineError { id: None, message }),
+    };
+    let borrow = |span: Span| {
+        std::str::from_utf8(&line[span]).map(Cow::Borrowed).map_err(|e| {
+            LineError {
+                id,
+                message: format!("invalid UTF-8 after decoding: {e}"),
+            }
+        })
+    };
+    match decoded {
+        Err(message) => Err(LineError { id, message }),
+        Ok((text, title)) => Ok(Record {
+            id,
+            text: borrow(text)?,
+            title: title.map(borrow).transpose()?,
+        }),
+    }
+}
+
+fn raw_value(bytes: &[u8]) -> Result<&RawValue, String> {
+    std::str::from_utf8(bytes)
+        .map_err(|e| e.to_string())
+        .and_then(|s| serde_json::from_str(s).map_err(|e| e.to_string()))
+        .map_err(|e| format!("invalid JSON: {e}"))
 }
 
 #[derive(Serialize)]
@@ -161,6 +253,15 @@ fn read_chunks(inputs: &[Input], mut send: impl FnMut(Chunk) -> bool) {
                 }
             },
         };
+        let reader = match skip_mark(reader) {
+            Ok(reader) => reader,
+            Err(refused) => {
+                if !send(note(format!("{name}: {refused}"))) {
+                    return;
+                }
+                continue;
+            }
+        };
         let mut reader = BufReader::with_capacity(1 << 16, reader);
         let mut next_line = 1u64;
         loop {
@@ -206,8 +307,33 @@ fn read_chunks(inputs: &[Input], mut send: impl FnMut(Chunk) -> bool) {
     }
 }
 
-/// Runs `handle` on every line of `chunk`.
-fn process<F>(chunk: &Chunk, handle: &mut F) -> Result<Done>
+/// Reads past a UTF-8 byte-order mark at the start of an input; refuses
+/// an input with a UTF-16 one (JSON text is UTF-8), which would otherwise
+/// give an error for every line (or cannot be read).
+fn skip_mark(
+    mut reader: Box<dyn Read + '_>,
+) -> Result<Box<dyn Read + '_>, String> {
+    let mut head = Vec::with_capacity(3);
+    (&mut reader).take(3).read_to_end(&mut head).map_err(|e| e.to_string())?;
+    if head == input::UTF8_BOM {
+        return Ok(reader);
+    }
+    if head.starts_with(input::UTF16LE_BOM)
+        || head.starts_with(input::UTF16BE_BOM)
+    {
+        return Err("UTF-16 text (byte-order mark): JSON Lines must be \
+                    UTF-8; convert it (iconv -f UTF-16 -t UTF-8)"
+            .to_string());
+    }
+    Ok(Box::new(std::io::Cursor::new(head).chain(reader)))
+}
+
+/// Runs `handle` on every line of `chunk`, decoding it as `decode` says.
+fn process<F>(
+    chunk: &mut Chunk,
+    decode: Decode,
+    handle: &mut F,
+) -> Result<Done>
 where
     F: FnMut(&Record<'_>, &mut Vec<u8>) -> Result<()>,
 {
@@ -215,26 +341,30 @@ where
         out: Vec::with_capacity(chunk.data.len() / 2),
         ..Done::default()
     };
-    for (number, raw) in (chunk.first_line..).zip(lines(&chunk.data)) {
-        let line = raw.strip_suffix(b"\n").unwrap_or(raw);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let outcome = match std::str::from_utf8(line) {
-            Err(e) => Err(LineError {
-                id: None,
-                message: format!(
-                    "invalid UTF-8 at byte {} of the line",
-                    e.valid_up_to()
-                ),
-            }),
-            Ok(text) => parse(text),
+    let name = &chunk.name;
+    let lines = lines_mut(&mut chunk.data);
+    for (number, raw) in (chunk.first_line..).zip(lines) {
+        let mut n = raw.len();
+        n -= usize::from(raw[..n].ends_with(b"\n"));
+        n -= usize::from(raw[..n].ends_with(b"\r"));
+        let line = &mut raw[..n];
+        let mut replaced_line;
+        let outcome = match input::line_utf8(line, decode) {
+            Err(message) => Err(LineError { id: None, message }),
+            Ok(None) => parse(line),
+            Ok(Some((text, replaced))) => {
+                done.messages.push(format!(
+                    "warning: {name}: line {number}: {replaced}"
+                ));
+                replaced_line = text.into_bytes();
+                parse(&mut replaced_line)
+            }
         };
         match outcome {
             Ok(record) => handle(&record, &mut done.out)?,
             Err(e) => {
-                done.messages.push(format!(
-                    "{}: line {number}: {}",
-                    chunk.name, e.message
-                ));
+                done.messages
+                    .push(format!("{name}: line {number}: {}", e.message));
                 done.failed += 1;
                 let rec =
                     ErrorLine { id: e.id, line: number, error: &e.message };
@@ -250,14 +380,14 @@ where
 
 /// The lines of `data`, each with its `\n` (the last may lack it): what
 /// `split_inclusive` gives, with the line ends found by memchr.
-fn lines(data: &[u8]) -> impl Iterator<Item = &[u8]> {
+fn lines_mut(data: &mut [u8]) -> impl Iterator<Item = &mut [u8]> {
     let mut rest = data;
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
         }
         let end = memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
-        let (line, tail) = rest.split_at(end);
+        let (line, tail) = std::mem::take(&mut rest).split_at_mut(end);
         rest = tail;
         Some(line)
     })
@@ -278,7 +408,9 @@ fn emit<W: Write>(out: &mut W, done: &Done, tally: &mut Tally) -> Result<()> {
 
 /// Runs a handler on every line of `inputs`, writing one line to `out`
 /// for each: the handler's, or an error record. Errors are also reported
-/// on stderr with the input's name and line number.
+/// on stderr with the input's name and line number. A line that is not
+/// UTF-8 is an error, or with [`Decode::Lossy`] has its bad bytes
+/// replaced by U+FFFD, with a warning on stderr that counts them.
 ///
 /// With `jobs` above 1, chunks of lines go to that many threads, each
 /// with its own handler from `make`; a bounded number of chunks is in
@@ -288,6 +420,7 @@ pub fn run<W, M, F>(
     inputs: &[Input],
     out: &mut W,
     jobs: usize,
+    decode: Decode,
     make: M,
 ) -> Result<Tally>
 where
@@ -299,14 +432,14 @@ where
     if jobs <= 1 {
         let mut handle = make();
         let mut result = Ok(());
-        read_chunks(inputs, |chunk| {
-            result = process(&chunk, &mut handle)
+        read_chunks(inputs, |mut chunk| {
+            result = process(&mut chunk, decode, &mut handle)
                 .and_then(|done| emit(out, &done, &mut tally));
             result.is_ok()
         });
         result?;
     } else {
-        run_parallel(inputs, out, jobs, &make, &mut tally)?;
+        run_parallel(inputs, out, jobs, decode, &make, &mut tally)?;
     }
     out.flush()?;
     Ok(tally)
@@ -316,6 +449,7 @@ fn run_parallel<W, M, F>(
     inputs: &[Input],
     out: &mut W,
     jobs: usize,
+    decode: Decode,
     make: &M,
     tally: &mut Tally,
 ) -> Result<()>
@@ -343,8 +477,8 @@ where
                 let mut handle = make();
                 loop {
                     let next = work_rx.lock().map(|rx| rx.recv());
-                    let Ok(Ok((seq, chunk))) = next else { break };
-                    let done = process(&chunk, &mut handle);
+                    let Ok(Ok((seq, mut chunk))) = next else { break };
+                    let done = process(&mut chunk, decode, &mut handle);
                     if done_tx.send((seq, done)).is_err() {
                         break;
                     }
@@ -399,11 +533,33 @@ mod tests {
         let rows: &[(&str, Result<&str, &str>)] = &[
             (r#"{"id":1,"text":"Hi."}"#, Ok("Hi.")),
             (r#"{"text":"a \"b\""}"#, Ok("a \"b\"")),
+            (r#"{"text":"\"\\\/\b\f\n\r\t"}"#, Ok("\"\\/\u{8}\u{c}\n\r\t")),
+            (r#"{"text":"caf\u00e9 \u20AC\u0000"}"#, Ok("café €\0")),
+            (r#"{"text":"\ud83d\ude00 x \uD834\uDD1E"}"#, Ok("😀 x 𝄞")),
+            (r#"{"text":"é\n😀\"","id":"\u00e9"}"#, Ok("é\n😀\"")),
+            (r#"{"text":""}"#, Ok("")),
+            (r#"{"text":"a","title":null}"#, Ok("a")),
             (r#"{"id":"x"}"#, Err("missing or null \"text\"")),
             (r#"{"id":"x","text":5}"#, Err("must be a string")),
             (r#"{"id":"x","text":null}"#, Err("missing or null \"text\"")),
-            (r#"{"text":"\ud800"}"#, Err("not a valid string")),
-            (r#"{"text":""}"#, Ok("")),
+            (
+                r#"{"text":"\ud800"}"#,
+                Err("unpaired surrogate \\ud800 at byte 9"),
+            ),
+            (
+                r#"{"text":"ab\udc00"}"#,
+                Err("unpaired surrogate \\udc00 at byte 11"),
+            ),
+            (r#"{"text":"\ud800\u0041"}"#, Err("not a valid string")),
+            (r#"{"text":"\ud800\\"}"#, Err("not a valid string")),
+            (r#"{"text":"\ud800\"dc00"}"#, Err("not a valid string")),
+            (r#"{"text":"\ud800\\udc00"}"#, Err("not a valid string")),
+            (
+                r#"{"text":"a","title":"\udfff"}"#,
+                Err("\"title\" is not a valid"),
+            ),
+            (r#"{"text":"a","title":[]}"#, Err("\"title\" must be a string")),
+            (r#"{"text":"a\x"}"#, Err("invalid JSON")),
             (r#"{"text":"a\u0041\n"}"#, Ok("aA\n")),
             ("{\"text\":\"a\u{1}b\"}", Err("invalid JSON")),
             (r#"{"text":"é ☃ \u00e9"}"#, Ok("é ☃ é")),
@@ -412,8 +568,13 @@ mod tests {
             ("", Err("empty line")),
         ];
         for (line, want) in rows {
-            match (parse(line), want) {
-                (Ok(r), Ok(t)) => assert_eq!(r.text, *t, "{line}"),
+            match (parse(&mut line.as_bytes().to_vec()), want) {
+                (Ok(r), Ok(t)) => {
+                    assert_eq!(r.text, *t, "{line}");
+                    let v: serde_json::Value =
+                        serde_json::from_str(line).unwrap();
+                    assert_eq!(v["text"], *t, "serde_json agrees: {line}");
+                }
                 (Err(e), Err(m)) => {
                     assert!(e.message.contains(m), "{line}: {}", e.message)
                 }
@@ -430,7 +591,9 @@ mod tests {
     #[test]
     fn lines_are_split_inclusive() {
         for data in ["", "\n", "a", "a\n", "a\nb", "a\n\nb\n", "\n\nx\r\n"] {
-            let got: Vec<&[u8]> = lines(data.as_bytes()).collect();
+            let got: Vec<Vec<u8>> = lines_mut(&mut data.as_bytes().to_vec())
+                .map(|l| l.to_vec())
+                .collect();
             let want: Vec<&[u8]> =
                 data.as_bytes().split_inclusive(|&b| b == b'\n').collect();
             assert_eq!(got, want, "{data:?}");
@@ -438,8 +601,28 @@ mod tests {
     }
 
     #[test]
+    fn strings_are_decoded_in_place_and_ids_kept() {
+        let mut line =
+            br#"{"id":[1, "\u00e9"],"title":"T\u00edtulo","text":"a\tb"}"#
+                .to_vec();
+        let start = line.as_ptr() as usize;
+        let r = parse(&mut line).ok().unwrap();
+        assert_eq!(r.id.map(|r| r.get()), Some(r#"[1, "\u00e9"]"#));
+        assert_eq!(r.title.as_deref(), Some("Título"));
+        assert_eq!(r.text, "a\tb");
+        // The text is a slice of the line: no copy.
+        let Cow::Borrowed(text) = r.text else { panic!("copied") };
+        let at = text.as_ptr() as usize - start;
+        assert!(at + text.len() <= line.len());
+    }
+
+    #[test]
     fn id_is_kept_on_error() {
-        let e = parse(r#"{"id":{"a":[1]},"text":7}"#).err().unwrap();
+        let mut line = br#"{"id":{"a":[1]},"text":7}"#.to_vec();
+        let e = parse(&mut line).err().unwrap();
         assert_eq!(e.id.map(|r| r.get()), Some(r#"{"a":[1]}"#));
+        let mut line = br#"{"id":"k","text":"\udc00"}"#.to_vec();
+        let e = parse(&mut line).err().unwrap();
+        assert_eq!(e.id.map(|r| r.get()), Some(r#""k""#));
     }
 }

@@ -117,7 +117,8 @@ fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
     if args.common.jsonl {
         let bar = progress::bar(None);
         let jobs = config::jobs(&args.jobs);
-        let tally = jsonl::run(&inputs, out, jobs, || {
+        let decode = input::Decode::of(&args.common);
+        let tally = jsonl::run(&inputs, out, jobs, decode, || {
             let mut scratch = gisty::Scratch::new();
             let (summarizer, bar) = (&summarizer, &bar);
             let default_title = args.title.as_deref();
@@ -180,7 +181,8 @@ fn split(args: &SplitArgs, out: &mut impl Write) -> Result<bool> {
         walk::expand(config::inputs(&args.files), args.common.recursive);
     if args.common.jsonl {
         let jobs = config::jobs(&args.jobs);
-        let tally = jsonl::run(&inputs, out, jobs, || {
+        let decode = input::Decode::of(&args.common);
+        let tally = jsonl::run(&inputs, out, jobs, decode, || {
             let splitter = splitter.clone();
             move |rec: &jsonl::Record<'_>, buf: &mut Vec<u8>| {
                 let sentences = splitter.sentences(&rec.text);
