@@ -391,33 +391,8 @@ pub fn summary_jsonl(
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"summary\":\"");
-    // The words of the summary joined by single spaces, as `Display`
-    // writes them: runs of words already one ASCII space apart (most of
-    // a sentence) are escaped whole.
-    let mut first = true;
-    for sentence in summary.sentences() {
-        let base = sentence.as_ptr() as usize;
-        let mut run: Option<(usize, usize)> = None;
-        for word in sentence.split_whitespace() {
-            let start = word.as_ptr() as usize - base;
-            let end = start + word.len();
-            run = match run {
-                Some((s, e))
-                    if start == e + 1 && sentence.as_bytes()[e] == b' ' =>
-                {
-                    Some((s, end))
-                }
-                Some((s, e)) => {
-                    push_words(out, &sentence[s..e], &mut first);
-                    Some((start, end))
-                }
-                None => Some((start, end)),
-            };
-        }
-        if let Some((s, e)) = run {
-            push_words(out, &sentence[s..e], &mut first);
-        }
-    }
+    // `Display` writes the words joined by single spaces, in runs.
+    std::fmt::Write::write_fmt(&mut Escaped(out), format_args!("{summary}"))?;
     out.extend_from_slice(b"\",\"sentences\":[");
     for (i, s) in summary.scored().iter().enumerate() {
         if i > 0 {
@@ -455,14 +430,14 @@ pub fn summary_jsonl(
     Ok(())
 }
 
-/// Appends escaped `words` to the summary string, after a space unless
-/// they are the first.
-fn push_words(out: &mut Vec<u8>, words: &str, first: &mut bool) {
-    if !*first {
-        out.push(b' ');
+/// A `fmt::Write` that appends what it is given to a JSON string.
+struct Escaped<'a>(&'a mut Vec<u8>);
+
+impl std::fmt::Write for Escaped<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        escape_into(self.0, s);
+        Ok(())
     }
-    escape_into(out, words);
-    *first = false;
 }
 
 /// How serde_json escapes each byte in a string: 0 for none, the letter

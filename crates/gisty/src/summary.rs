@@ -123,14 +123,37 @@ impl<'t> Summary<'t> {
 
 impl fmt::Display for Summary<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The words joined by single spaces. Runs of words that are
+        // already one ASCII space apart (most of a sentence) are written
+        // whole, so that a writer that escapes (JSON) sees few pieces.
         let mut first = true;
+        let mut piece = |f: &mut fmt::Formatter<'_>, words: &str| {
+            if !first {
+                f.write_str(" ")?;
+            }
+            first = false;
+            f.write_str(words)
+        };
         for s in self.sentences() {
+            let mut run: Option<(usize, usize)> = None;
             for word in s.split_whitespace() {
-                if !first {
-                    f.write_str(" ")?;
-                }
-                f.write_str(word)?;
-                first = false;
+                let start = word.as_ptr() as usize - s.as_ptr() as usize;
+                let end = start + word.len();
+                run = match run {
+                    Some((a, e))
+                        if start == e + 1 && s.as_bytes()[e] == b' ' =>
+                    {
+                        Some((a, end))
+                    }
+                    Some((a, e)) => {
+                        piece(f, &s[a..e])?;
+                        Some((start, end))
+                    }
+                    None => Some((start, end)),
+                };
+            }
+            if let Some((a, e)) = run {
+                piece(f, &s[a..e])?;
             }
         }
         Ok(())

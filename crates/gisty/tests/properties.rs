@@ -116,6 +116,10 @@ fn check_summary(
             assert!(shown.contains(w), "{w:?} not in {shown:?}");
         }
     }
+    // Exactly their words, joined by single spaces.
+    let words: Vec<&str> =
+        summary.sentences().flat_map(str::split_whitespace).collect();
+    assert_eq!(shown, words.join(" "));
 }
 
 fn to_budget(b: AnyBudget) -> Option<Budget> {
