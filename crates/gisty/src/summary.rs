@@ -121,6 +121,26 @@ impl<'t> Summary<'t> {
     }
 }
 
+/// True when `s` is its own words joined by single spaces: no leading,
+/// trailing or double space and no other whitespace, so that
+/// `split_whitespace` would give back `s` in one run. A byte test with a
+/// char test only for non-ASCII text; false may be said of some such
+/// strings (any ASCII control byte), never true of one that is not.
+fn single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let (mut bad, mut prev_space) = (false, false);
+    for &c in b {
+        let space = c == b' ';
+        bad |= (c < b' ') | (space & prev_space);
+        prev_space = space;
+    }
+    !bad && (s.is_ascii()
+        || !s.chars().any(|c| c.is_whitespace() && !c.is_ascii()))
+}
+
 impl fmt::Display for Summary<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // The words joined by single spaces. Runs of words that are
@@ -135,6 +155,13 @@ impl fmt::Display for Summary<'_> {
             f.write_str(words)
         };
         for s in self.sentences() {
+            if single_spaced(s) {
+                // Most sentences: one run, found without walking chars.
+                if !s.is_empty() {
+                    piece(f, s)?;
+                }
+                continue;
+            }
             let mut run: Option<(usize, usize)> = None;
             for word in s.split_whitespace() {
                 let start = word.as_ptr() as usize - s.as_ptr() as usize;
@@ -157,5 +184,50 @@ impl fmt::Display for Summary<'_> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::single_spaced;
+    use proptest::prelude::*;
+
+    fn joined(s: &str) -> String {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn single_spaced_table() {
+        let table = [
+            ("", true),
+            ("One.", true),
+            ("Two words.", true),
+            ("Caf\u{e9} \u{201c}quoted\u{201d} text.", true),
+            (" lead", false),
+            ("trail ", false),
+            ("double  space", false),
+            ("tab\there", false),
+            ("line\nbreak", false),
+            ("no\u{a0}break", false),
+            ("ideographic\u{3000}space", false),
+            ("thin\u{2009}space", false),
+            ("line\u{2028}separator", false),
+            ("control\u{1}byte", false),
+        ];
+        for (s, want) in table {
+            assert_eq!(single_spaced(s), want, "{s:?}");
+            if want {
+                assert_eq!(joined(s), s, "{s:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn single_spaced_means_its_words_joined(s in "[a \\t\\n\u{a0}\u{2009}\u{3000}\u{e9}\u{1}]{0,12}") {
+            if single_spaced(&s) {
+                prop_assert_eq!(joined(&s), s);
+            }
+        }
     }
 }
