@@ -131,14 +131,16 @@ fn single_spaced(s: &str) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let (mut bad, mut prev_space) = (false, false);
-    for &c in b {
-        let space = c == b' ';
-        bad |= (c < b' ') | (space & prev_space);
-        prev_space = space;
-    }
-    !bad && (s.is_ascii()
-        || !s.chars().any(|c| c.is_whitespace() && !c.is_ascii()))
+    // Two passes without early exits, which the compiler vectorises.
+    let control = b.iter().fold(false, |bad, &c| bad | (c < b' '));
+    let double = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |bad, (&x, &y)| bad | ((x == b' ') & (y == b' ')));
+    !control
+        && !double
+        && (s.is_ascii()
+            || !s.chars().any(|c| c.is_whitespace() && !c.is_ascii()))
 }
 
 impl fmt::Display for Summary<'_> {
