@@ -1,6 +1,8 @@
 //! The sentence scanner: one forward pass over a block of prose.
 //!
-//! The scanner walks the block character by character, keeping a little
+//! The scanner walks the block character by character (in the middle of
+//! a sentence it steps over runs of letters, digits, spaces and other
+//! bytes that change nothing eight at a time, see `skip`), keeping a little
 //! state (where the current sentence, token and word start; an open
 //! quotation; the list marker expected next). At each candidate
 //! terminator it reads the cluster of terminators and closing marks,
@@ -203,6 +205,70 @@ const PLAIN: [bool; 256] = {
     }
     t
 };
+
+/// Whether the fast skip ([`skip`]) must stop at byte `b`: every byte
+/// that is not [`PLAIN`] and not a space, and the ASCII control
+/// characters (which the full path steps over: stopping there costs a
+/// little time and changes nothing).
+#[inline(always)]
+fn stops_skip(b: u8) -> bool {
+    // As a signed byte, everything from 0x80 up is negative: one
+    // comparison takes the control characters and all non-ASCII bytes.
+    (b as i8) < 0x20 || matches!(b, b'!' | b'"' | b'.' | b':' | b';' | b'?')
+}
+
+/// `b` in every byte of a word.
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// The high bit of every byte.
+const HIGH: u64 = splat(0x80);
+
+/// For the 8 bytes of `w` (little-endian), the high bit of each byte
+/// set when the byte may stop the skip: it is below 0x40 and not a space,
+/// or not ASCII (a superset of [`stops_skip`], told with a few word-wide
+/// operations).
+#[inline(always)]
+fn may_stop(w: u64) -> u64 {
+    let low7 = w & !HIGH;
+    // For a 7-bit value, adding 0x40 carries into bit 7 iff it is 0x40 or
+    // more, and adding 0x7f iff it is not zero (never out of the byte).
+    let below_40 = !(low7 + splat(0x40));
+    let z = (w ^ splat(b' ')) & !HIGH;
+    let not_space = z + splat(0x7f);
+    ((below_40 & not_space) | w) & HIGH
+}
+
+/// The first byte at or after `from` that stops the skip (see
+/// [`stops_skip`]), or the end of `bytes`: steps over the bytes that
+/// change nothing in the scan, [`PLAIN`] inside a token and the spaces
+/// between tokens, 8 at a time.
+#[inline]
+fn skip(bytes: &[u8], from: usize) -> usize {
+    let mut k = from;
+    loop {
+        let rest = bytes.get(k..).unwrap_or_default();
+        let chunk = match rest.first_chunk::<8>() {
+            Some(c) => *c,
+            None => {
+                // The tail, padded with zero bytes, which stop the skip.
+                let mut c = [0u8; 8];
+                c[..rest.len()].copy_from_slice(rest);
+                c
+            }
+        };
+        let mut stop = may_stop(u64::from_le_bytes(chunk));
+        while stop != 0 {
+            let at = stop.trailing_zeros() as usize / 8;
+            if stops_skip(chunk[at]) {
+                return (k + at).min(bytes.len());
+            }
+            stop &= stop - 1;
+        }
+        k += 8;
+    }
+}
 
 /// Where the token starting at `i` ends: at the next white space, or at
 /// the end of `s`.
@@ -439,6 +505,9 @@ pub(crate) struct Scanner<'a> {
     rules: &'a Rules,
     lower: String,
     finders: Vec<Finder>,
+    /// Whether runs of plain bytes are skipped a chunk at a time (off in
+    /// tests only, to compare with the byte-at-a-time path).
+    fast: bool,
 }
 
 /// Receives the sentences found, as (start, end) byte offsets into the
@@ -449,7 +518,13 @@ pub(crate) trait Sink {
 
 impl<'a> Scanner<'a> {
     pub(crate) fn new(s: &'a str, rules: &'a Rules) -> Scanner<'a> {
-        Scanner { s, rules, lower: String::new(), finders: Vec::new() }
+        Scanner {
+            s,
+            rules,
+            lower: String::new(),
+            finders: Vec::new(),
+            fast: true,
+        }
     }
 
     #[inline]
@@ -468,6 +543,9 @@ impl<'a> Scanner<'a> {
         let n = s.len();
         let mut i = 0;
         let mut sent_start = 0;
+        // The tokens of the sentence so far, exact while below 2: the
+        // fast path counts the tokens it steps over as one. (Rule
+        // `FrontedTime` counts them again, from `sent_start`.)
         let mut sent_tokens = 0usize;
         // Where the current token starts (it ends at white space).
         let mut tok_start = 0;
@@ -482,10 +560,38 @@ impl<'a> Scanner<'a> {
         let bytes = s.as_bytes();
         while i < n {
             if !at_token_start {
-                // The common case: inside a token, bytes that are neither
-                // a quote nor a terminator nor white space change nothing.
-                while i < n && PLAIN[bytes[i] as usize] {
-                    i += 1;
+                if self.fast
+                    && expected.is_none()
+                    && sent_tokens > 0
+                    && !first_was_bullet
+                {
+                    // The common case, in the middle of a sentence with
+                    // no list in sight: a token start only sets where the
+                    // token starts, so whole runs of plain bytes and
+                    // spaces are stepped over at once.
+                    let stop = skip(bytes, i);
+                    if let Some(p) =
+                        bytes[i..stop].iter().rposition(|&b| b == b' ')
+                    {
+                        let t = i + p + 1;
+                        if t < stop {
+                            tok_start = t;
+                            word_start = t;
+                            marker_token = false;
+                            sent_tokens += 1;
+                        } else {
+                            // The token starts at the stop: the full path
+                            // below takes it.
+                            at_token_start = true;
+                        }
+                    }
+                    i = stop;
+                } else {
+                    // Inside a token, bytes that are neither a quote nor
+                    // a terminator nor white space change nothing.
+                    while i < n && PLAIN[bytes[i] as usize] {
+                        i += 1;
+                    }
                 }
                 if i >= n {
                     break;
@@ -568,7 +674,6 @@ impl<'a> Scanner<'a> {
                 &cl,
                 word_start,
                 sent_start,
-                sent_tokens,
                 url_like(&s[tok_start..token_end(s, tok_start)]),
                 marker_token,
                 &mut quote,
@@ -685,7 +790,6 @@ impl<'a> Scanner<'a> {
         cl: &Cluster,
         word_start: usize,
         sent_start: usize,
-        sent_tokens: usize,
         url_like: bool,
         marker_token: bool,
         quote: &mut Option<Quote>,
@@ -774,7 +878,6 @@ impl<'a> Scanner<'a> {
             fc,
             word_start,
             sent_start,
-            sent_tokens,
             marker_token,
         )
     }
@@ -790,7 +893,6 @@ impl<'a> Scanner<'a> {
         fc: char,
         word_start: usize,
         sent_start: usize,
-        sent_tokens: usize,
         marker_token: bool,
     ) -> Option<usize> {
         let s = self.s;
@@ -865,7 +967,7 @@ impl<'a> Scanner<'a> {
                 Abbr::Number => (!digit).then_some(e),
                 Abbr::Inner => (capital && self.starter_at(m)).then_some(e),
                 Abbr::Time => {
-                    if digit || self.fronted_time(sent_start, sent_tokens) {
+                    if digit || self.fronted_time(sent_start, i) {
                         None
                     } else {
                         Some(e)
@@ -954,10 +1056,10 @@ impl<'a> Scanner<'a> {
         self.lower_word_at(m).is_some() && self.rules.is_month(&self.lower)
     }
 
-    /// Rule `FrontedTime`: whether the sentence so far is a preposition
-    /// and a time ("At 5 a.m.").
-    fn fronted_time(&mut self, sent_start: usize, sent_tokens: usize) -> bool {
-        if sent_tokens > 3 {
+    /// Rule `FrontedTime`: whether the sentence so far (up to the
+    /// terminator at `i`) is a preposition and a time ("At 5 a.m.").
+    fn fronted_time(&mut self, sent_start: usize, i: usize) -> bool {
+        if tokens_through(self.s, sent_start, i, 4) > 3 {
             return false;
         }
         let m = skip_ws(self.s, sent_start);
@@ -1077,6 +1179,22 @@ fn one_word_then(s: &str, m: usize, mark: char) -> bool {
     j > m && char_at(s, j).is_some_and(|(c, _)| c == mark)
 }
 
+/// The tokens (runs of characters other than white space) of `s` from
+/// `from` through the char at `to`, counted up to `cap`.
+fn tokens_through(s: &str, from: usize, to: usize, cap: usize) -> usize {
+    let mut count = 0;
+    let mut in_token = false;
+    for (k, c) in s[from..].char_indices() {
+        if from + k > to || count >= cap {
+            break;
+        }
+        let token = !c.is_whitespace();
+        count += usize::from(token && !in_token);
+        in_token = token;
+    }
+    count
+}
+
 fn skip_ws(s: &str, mut j: usize) -> usize {
     while let Some((c, len)) = char_at(s, j) {
         if !c.is_whitespace() {
@@ -1119,8 +1237,216 @@ mod fast_path_tests {
         }
     }
 
+    /// `stops_skip` is exactly "not `PLAIN` and not a space", give or
+    /// take the ASCII control characters.
+    #[test]
+    fn skip_stops_at_every_byte_that_matters() {
+        for b in 0u8..=255 {
+            if b < 0x20 {
+                assert!(stops_skip(b), "byte {b:#x}");
+            } else {
+                let matters = !PLAIN[b as usize] && b != b' ';
+                assert_eq!(stops_skip(b), matters, "byte {b:#x}");
+            }
+        }
+    }
+
+    /// `may_stop` marks, in every byte lane whatever the other lanes hold,
+    /// exactly the bytes below 0x40 but the space, and the non-ASCII ones:
+    /// a superset of `stops_skip`.
+    #[test]
+    fn may_stop_marks_a_superset_of_the_stops() {
+        let fillers = [0u8, b' ', b'a', b'.', 0x7f, 0x80, 0xff, b'?', b'@'];
+        for b in 0u8..=255 {
+            let want = (b < 0x40 && b != b' ') || b >= 0x80;
+            assert!(!stops_skip(b) || want, "byte {b:#x}");
+            for lane in 0..8 {
+                for &f in &fillers {
+                    let mut w = [f; 8];
+                    w[lane] = b;
+                    let got = may_stop(u64::from_le_bytes(w));
+                    let bit = got >> (8 * lane + 7) & 1 == 1;
+                    assert_eq!(
+                        bit, want,
+                        "byte {b:#x} lane {lane} among {f:#x}"
+                    );
+                    assert_eq!(got & !HIGH, 0);
+                }
+            }
+        }
+    }
+
+    /// The scanner's sentences, with or without the fast skip.
+    fn scan(text: &str, lang: Language, fast: bool) -> Vec<(usize, usize)> {
+        struct Collect(Vec<(usize, usize)>);
+        impl Sink for Collect {
+            fn sentence(&mut self, start: usize, end: usize) {
+                self.0.push((start, end));
+            }
+        }
+        let mut out = Collect(Vec::new());
+        let mut scanner = Scanner::new(text, Rules::of(lang));
+        scanner.fast = fast;
+        scanner.run(&mut out);
+        out.0
+    }
+
+    /// Text rich in what the scanner looks at: terminators, quotes,
+    /// white space, digits, list markers, abbreviations, non-ASCII.
+    fn rich_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a",
+            "B",
+            "the",
+            "said",
+            "He",
+            "The",
+            "word",
+            "Mr",
+            "Dr",
+            "U.S",
+            "e.g",
+            "a.m",
+            "p.m",
+            "At",
+            "by",
+            "No",
+            "Inc",
+            "Jan",
+            "January",
+            "Oktober",
+            "XII",
+            "5",
+            "12",
+            "2,500",
+            "1.",
+            "2.",
+            "3)",
+            "a.",
+            "b.",
+            "(1)",
+            "•",
+            "-",
+            "*",
+            "–",
+            "—",
+            "(",
+            ")",
+            "[",
+            "]",
+            "...",
+            "…",
+            ". . .",
+            ".",
+            ".",
+            "?",
+            "!",
+            ":",
+            ";",
+            ",",
+            "\"",
+            "'",
+            "“",
+            "”",
+            "„",
+            "«",
+            "»",
+            "「",
+            "」",
+            "。",
+            "！",
+            "،",
+            "։",
+            "፧",
+            " ",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\n",
+            "\r\n",
+            "\t",
+            "\u{a0}",
+            "\u{3000}",
+            "\u{200F}",
+            "\u{1}",
+            "\u{7f}",
+            "www.",
+            "://",
+            "@",
+            "№",
+            "$",
+            "é",
+            "日本",
+            "ß",
+            "İ",
+            "Д",
+            "п",
+            "ε",
+            "😀",
+            "abcdefghijklmnopqrstuvwxyz",
+        ]);
+        prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
+    }
+
+    /// The corpus texts, whole: long runs of prose, as in news.
+    #[test]
+    fn fast_skip_changes_nothing_on_the_corpus() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+        let mut files = vec![];
+        for d in [dir.to_string(), format!("{dir}/lang")] {
+            for e in std::fs::read_dir(d).expect("corpus") {
+                let p = e.expect("entry").path();
+                if p.is_file() {
+                    files.push(p);
+                }
+            }
+        }
+        assert!(files.len() > 10);
+        for p in files {
+            let Ok(text) = std::fs::read_to_string(&p) else { continue };
+            for &lang in Language::ALL {
+                assert_eq!(
+                    scan(&text, lang, true),
+                    scan(&text, lang, false),
+                    "{} in {lang:?}",
+                    p.display()
+                );
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn skip_finds_the_first_stop(
+            bytes in prop::collection::vec(
+                prop::sample::select(vec![
+                    b'a', b'Z', b'0', b' ', b' ', b' ', b',', b'\'', b'-', b'(',
+                    b'.', b'?', b'!', b':', b';', b'"', b'\n', b'\t', 0, 0x1f,
+                    0x7f, 0x80, 0xc3, 0xe2, 0xff, b'@', b'/',
+                ]),
+                0..40,
+            ),
+            from in 0usize..48,
+        ) {
+            let from = from.min(bytes.len());
+            let want = bytes[from..]
+                .iter()
+                .position(|&b| stops_skip(b))
+                .map_or(bytes.len(), |p| from + p);
+            prop_assert_eq!(skip(&bytes, from), want);
+        }
+
+        #[test]
+        fn fast_skip_changes_nothing(
+            text in rich_text(),
+            li in 0usize..Language::ALL.len(),
+        ) {
+            let lang = Language::ALL[li];
+            prop_assert_eq!(scan(&text, lang, true), scan(&text, lang, false));
+        }
 
         #[test]
         fn every_marker_may_be_one(
