@@ -166,11 +166,24 @@ fn lines(text: &str) -> impl Iterator<Item = Option<Span>> + '_ {
 /// `span` without leading and trailing white space, or `None` when
 /// nothing is left.
 fn trim_span(text: &str, span: Span) -> Option<Span> {
-    let s = &text[span.start..span.end];
-    let t = s.trim_start();
-    let start = span.start + (s.len() - t.len());
-    let t = t.trim_end();
-    if t.is_empty() { None } else { Some(Span::new(start, start + t.len())) }
+    // ASCII white space is cut byte by byte; a non-ASCII byte at either
+    // end hands that end to `str`'s Unicode trimming.
+    let ascii_ws = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let b = text.as_bytes();
+    let (mut start, mut end) = (span.start, span.end);
+    while start < end && ascii_ws(b[start]) {
+        start += 1;
+    }
+    if start < end && !b[start].is_ascii() {
+        start = end - text[start..end].trim_start().len();
+    }
+    while start < end && ascii_ws(b[end - 1]) {
+        end -= 1;
+    }
+    if start < end && !b[end - 1].is_ascii() {
+        end = start + text[start..end].trim_end().len();
+    }
+    (start < end).then(|| Span::new(start, end))
 }
 
 /// Whether a line ends with terminal punctuation (closing quotes and

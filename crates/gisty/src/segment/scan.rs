@@ -72,7 +72,7 @@
 //! - `BidiTransparent`: Unicode format characters (bidi marks and
 //!   embeddings) around a terminator are ignored.
 
-use super::tables::{Abbr, Rules};
+use super::tables::{Abbr, Rules, short_key};
 
 /// Longest word (in bytes) looked up in the tables; longer words are
 /// never abbreviations, and the bound keeps each look constant-time.
@@ -240,34 +240,49 @@ fn may_stop(w: u64) -> u64 {
     ((below_40 & not_space) | w) & HIGH
 }
 
+/// The first byte of `chunk` that stops the skip among those marked in
+/// `candidates` (see [`may_stop`]), from `base` on.
+#[inline(always)]
+fn first_stop(
+    chunk: &[u8; 16],
+    base: usize,
+    mut candidates: u64,
+) -> Option<usize> {
+    while candidates != 0 {
+        let at = base + candidates.trailing_zeros() as usize / 8;
+        if stops_skip(chunk[at]) {
+            return Some(at);
+        }
+        candidates &= candidates - 1;
+    }
+    None
+}
+
 /// The first byte at or after `from` that stops the skip (see
 /// [`stops_skip`]), or the end of `bytes`: steps over the bytes that
 /// change nothing in the scan, [`PLAIN`] inside a token and the spaces
-/// between tokens, 8 at a time.
+/// between tokens, 16 at a time (two `u64` words).
 #[inline]
 fn skip(bytes: &[u8], from: usize) -> usize {
     let mut k = from;
-    loop {
-        let rest = bytes.get(k..).unwrap_or_default();
-        let chunk = match rest.first_chunk::<8>() {
-            Some(c) => *c,
-            None => {
-                // The tail, padded with zero bytes, which stop the skip.
-                let mut c = [0u8; 8];
-                c[..rest.len()].copy_from_slice(rest);
-                c
+    while let Some(c) = bytes.get(k..).and_then(<[u8]>::first_chunk::<16>) {
+        let (lo, hi) = c.split_at(8);
+        let lo =
+            may_stop(u64::from_le_bytes(lo.try_into().unwrap_or_default()));
+        let hi =
+            may_stop(u64::from_le_bytes(hi.try_into().unwrap_or_default()));
+        if lo | hi != 0 {
+            if let Some(at) = first_stop(c, 0, lo) {
+                return k + at;
             }
-        };
-        let mut stop = may_stop(u64::from_le_bytes(chunk));
-        while stop != 0 {
-            let at = stop.trailing_zeros() as usize / 8;
-            if stops_skip(chunk[at]) {
-                return (k + at).min(bytes.len());
+            if let Some(at) = first_stop(c, 8, hi) {
+                return k + at;
             }
-            stop &= stop - 1;
         }
-        k += 8;
+        k += 16;
     }
+    let rest = bytes.get(k..).unwrap_or_default();
+    rest.iter().position(|&b| stops_skip(b)).map_or(bytes.len(), |p| k + p)
 }
 
 /// Where the token starting at `i` ends: at the next white space, or at
@@ -674,7 +689,7 @@ impl<'a> Scanner<'a> {
                 &cl,
                 word_start,
                 sent_start,
-                url_like(&s[tok_start..token_end(s, tok_start)]),
+                tok_start,
                 marker_token,
                 &mut quote,
             ) {
@@ -790,7 +805,7 @@ impl<'a> Scanner<'a> {
         cl: &Cluster,
         word_start: usize,
         sent_start: usize,
-        url_like: bool,
+        tok_start: usize,
         marker_token: bool,
         quote: &mut Option<Quote>,
     ) -> Option<usize> {
@@ -816,7 +831,10 @@ impl<'a> Scanner<'a> {
             }
             // Look through an opening mark: `cheered."It's`.
             let nc = char_at(s, skip_openers(s, e)).map_or(nc, |(c, _)| c);
-            if url_like || cl.colon || !nc.is_uppercase() {
+            if cl.colon
+                || !nc.is_uppercase()
+                || url_like(&s[tok_start..token_end(s, tok_start)])
+            {
                 return None;
             }
             // Rule `GluedSentence`.
@@ -994,9 +1012,16 @@ impl<'a> Scanner<'a> {
     fn word_before(&self, word_start: usize, i: usize) -> &'a str {
         let s = self.s;
         let from = if i - word_start > MAX_WORD * 2 { i } else { word_start };
-        let w = s[from..i]
-            .trim_start_matches(|c: char| opener(c) || format_char(c));
-        let w = w.trim_end_matches(format_char);
+        let mut w = &s[from..i];
+        // Openers and format characters start with a byte that is not an
+        // ASCII letter or digit, and format characters end with one that
+        // is not ASCII: most words need no trimming.
+        if !w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+            w = w.trim_start_matches(|c: char| opener(c) || format_char(c));
+        }
+        if !w.as_bytes().last().is_some_and(u8::is_ascii) {
+            w = w.trim_end_matches(format_char);
+        }
         if w.len() > MAX_WORD { "" } else { w }
     }
 
@@ -1012,6 +1037,9 @@ impl<'a> Scanner<'a> {
     fn abbreviation(&mut self, word: &str) -> Option<Abbr> {
         if word.is_empty() || word.len() > MAX_WORD {
             return None;
+        }
+        if let Some(key) = short_key(word.as_bytes()) {
+            return self.rules.short_abbreviation(key);
         }
         self.lower.clear();
         for c in word.chars() {
@@ -1118,6 +1146,19 @@ impl<'a> Scanner<'a> {
 /// Rules `Initial` and `MultiPeriod`: single letters and letters joined by
 /// periods behave as `Inner` abbreviations.
 fn implicit_abbreviation(word: &str) -> Option<Abbr> {
+    // Most words start with four ASCII letters: a run too long.
+    if word
+        .as_bytes()
+        .get(..4)
+        .is_some_and(|b| b.iter().all(u8::is_ascii_alphabetic))
+    {
+        return None;
+    }
+    letters_and_periods(word)
+}
+
+/// [`implicit_abbreviation`], char by char.
+fn letters_and_periods(word: &str) -> Option<Abbr> {
     let mut letters = 0;
     let mut run = 0;
     let mut periods = 0;
@@ -1418,6 +1459,38 @@ mod fast_path_tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn implicit_abbreviation_shortcut_agrees(
+            word in "[a-zA-Z.]{0,9}|[a-zA-Zé.'1]{0,6}|\\PC{0,5}",
+        ) {
+            prop_assert_eq!(implicit_abbreviation(&word), letters_and_periods(&word));
+        }
+
+        /// `word_before` with its shortcuts is the word with openers and
+        /// format characters trimmed as `str` does it.
+        #[test]
+        fn word_before_trims_as_str_does(
+            text in rich_text(),
+            a in 0usize..200,
+            b in 0usize..200,
+        ) {
+            let floor = |mut k: usize| {
+                k = k.min(text.len());
+                while !text.is_char_boundary(k) {
+                    k -= 1;
+                }
+                k
+            };
+            let (word_start, i) = (floor(a.min(b)), floor(a.max(b)));
+            let from = if i - word_start > MAX_WORD * 2 { i } else { word_start };
+            let want = text[from..i]
+                .trim_start_matches(|c: char| opener(c) || format_char(c))
+                .trim_end_matches(format_char);
+            let want = if want.len() > MAX_WORD { "" } else { want };
+            let scanner = Scanner::new(&text, Rules::of(Language::English));
+            prop_assert_eq!(scanner.word_before(word_start, i), want);
+        }
 
         #[test]
         fn skip_finds_the_first_stop(
