@@ -544,12 +544,15 @@ impl<'a> Scanner<'a> {
 
     #[inline]
     fn is_terminator(&self, c: char) -> bool {
-        if c.is_ascii() && !matches!(c, '.' | '?' | '!' | ':' | ';') {
-            return false;
+        match c {
+            '.' if self.rules.data.period_ends => true,
+            '?' | '!' => true,
+            _ if c.is_ascii() && !matches!(c, '.' | ':' | ';') => false,
+            _ => {
+                universal_terminator(c)
+                    || self.rules.data.extra_terminators.contains(&c)
+            }
         }
-        (c == '.' && self.rules.data.period_ends)
-            || universal_terminator(c)
-            || self.rules.data.extra_terminators.contains(&c)
     }
 
     /// Scans the whole block, reporting each sentence to `sink`.
@@ -683,16 +686,53 @@ impl<'a> Scanner<'a> {
                 i += len;
                 continue;
             }
-            let cl = self.cluster(i, &mut quote);
-            let end = match self.decide(
-                i,
-                &cl,
-                word_start,
-                sent_start,
-                tok_start,
-                marker_token,
-                &mut quote,
-            ) {
+            // The common case, a period between a word and a capitalised
+            // one (`word. Next`) outside quotations: the cluster is the
+            // period alone and the next word starts two bytes on, so only
+            // the rules for periods have anything to say.
+            let capital_next = bytes
+                .get(i + 2)
+                .copied()
+                .filter(|b| b.is_ascii_uppercase() && bytes[i + 1] == b' ');
+            let (cl, decision) = match capital_next {
+                Some(next)
+                    if self.fast
+                        && c == '.'
+                        && quote.is_none()
+                        && self.rules.data.period_ends =>
+                {
+                    let cl = Cluster {
+                        end: i + 1,
+                        periods: 1,
+                        ..Cluster::default()
+                    };
+                    let decision = self.decide_period(
+                        i,
+                        &cl,
+                        i + 1,
+                        i + 2,
+                        char::from(next),
+                        word_start,
+                        sent_start,
+                        marker_token,
+                    );
+                    (cl, decision)
+                }
+                _ => {
+                    let cl = self.cluster(i, &mut quote);
+                    let decision = self.decide(
+                        i,
+                        &cl,
+                        word_start,
+                        sent_start,
+                        tok_start,
+                        marker_token,
+                        &mut quote,
+                    );
+                    (cl, decision)
+                }
+            };
+            let end = match decision {
                 Some(end) => end,
                 None => {
                     i = cl.end.max(i + len);
@@ -1009,6 +1049,7 @@ impl<'a> Scanner<'a> {
     /// The word before the terminator at `i`: from `word_start`, without
     /// opening marks and format characters; empty when longer than
     /// [`MAX_WORD`] (too long to be an abbreviation).
+    #[inline]
     fn word_before(&self, word_start: usize, i: usize) -> &'a str {
         let s = self.s;
         let from = if i - word_start > MAX_WORD * 2 { i } else { word_start };
@@ -1040,6 +1081,11 @@ impl<'a> Scanner<'a> {
         }
         if let Some(key) = short_key(word.as_bytes()) {
             return self.rules.short_abbreviation(key);
+        }
+        if word.is_ascii() && !self.rules.long_ascii_abbreviations() {
+            // Too long for a short key (or holding a NUL, which no
+            // abbreviation does), and the language has no longer ones.
+            return None;
         }
         self.lower.clear();
         for c in word.chars() {
@@ -1153,6 +1199,14 @@ fn implicit_abbreviation(word: &str) -> Option<Abbr> {
         .is_some_and(|b| b.iter().all(u8::is_ascii_alphabetic))
     {
         return None;
+    }
+    // Without a period, only a single letter is one (an initial).
+    if !word.bytes().any(|b| b == b'.') {
+        let mut chars = word.chars();
+        return match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_alphabetic() => Some(Abbr::Inner),
+            _ => None,
+        };
     }
     letters_and_periods(word)
 }
@@ -1278,6 +1332,29 @@ mod fast_path_tests {
         }
     }
 
+    /// `is_terminator`, with its ASCII shortcuts, is rule `Terminators`
+    /// as written: the period where it ends sentences, the universal
+    /// terminators, the language's extras.
+    #[test]
+    fn is_terminator_is_the_rule() {
+        for &lang in Language::ALL {
+            let rules = Rules::of(lang);
+            let scanner = Scanner::new("", rules);
+            for c in
+                (0..0x3100).chain(0xFF00..0xFF70).filter_map(char::from_u32)
+            {
+                let want = (c == '.' && rules.data.period_ends)
+                    || universal_terminator(c)
+                    || rules.data.extra_terminators.contains(&c);
+                assert_eq!(
+                    scanner.is_terminator(c),
+                    want,
+                    "{c:?} in {lang:?}"
+                );
+            }
+        }
+    }
+
     /// `stops_skip` is exactly "not `PLAIN` and not a space", give or
     /// take the ASCII control characters.
     #[test]
@@ -1317,7 +1394,8 @@ mod fast_path_tests {
         }
     }
 
-    /// The scanner's sentences, with or without the fast skip.
+    /// The scanner's sentences, with or without the fast paths (the skip
+    /// over plain bytes, the shortcut for `word. Next`).
     fn scan(text: &str, lang: Language, fast: bool) -> Vec<(usize, usize)> {
         struct Collect(Vec<(usize, usize)>);
         impl Sink for Collect {
@@ -1430,6 +1508,27 @@ mod fast_path_tests {
         prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
     }
 
+    /// Prose-like text: words (many of them abbreviations, initials,
+    /// numbers, sentence starters, list markers) each followed by a space
+    /// or by punctuation.
+    fn prose() -> impl Strategy<Value = String> {
+        let words = prop::sample::select(vec![
+            "the", "He", "They", "It", "A", "And", "said", "U.S", "e.g", "Mr",
+            "Dr", "Inc", "a.m", "p.m", "No", "Jan", "3", "12", "2,500", "XII",
+            "I", "J", "U.K", "etc", "Oktober", "January", "At", "by", "www.x",
+            "x@y.z", "1", "2", "a", "b", "•", "-", "(1)", "“Yes", "»", "日本",
+            "п", "Ω", "ended", "Fans", "Mt", "approx", "Wait",
+        ]);
+        let seps = prop::sample::select(vec![
+            " ", " ", " ", ". ", ". ", ". ", "? ", "! ", ", ", "... ", ".",
+            ": ", "; ", "\n", ".\" ", ".) ", ". . . ", "… ", "  ", ".  ",
+            ".\n", "\"", " \"",
+        ]);
+        prop::collection::vec((words, seps), 0..40).prop_map(|v| {
+            v.into_iter().flat_map(|(w, s)| [w, s]).collect::<String>()
+        })
+    }
+
     /// The corpus texts, whole: long runs of prose, as in news.
     #[test]
     fn fast_skip_changes_nothing_on_the_corpus() {
@@ -1459,6 +1558,22 @@ mod fast_path_tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// `abbreviation`, with its short keys and early outs, is the
+        /// table's answer for the word's lowercase form.
+        #[test]
+        fn abbreviation_is_the_table_lookup(
+            word in "[a-zA-Z.]{1,5}|[a-zA-Z]{7,12}|[a-zA-Z.\u{0}]{1,10}|[a-zA-Zéñ°ºčłá.İK]{1,6}|\\PC{1,4}",
+            li in 0usize..Language::ALL.len(),
+        ) {
+            let rules = Rules::of(Language::ALL[li]);
+            let mut lower = String::new();
+            for c in word.chars() {
+                push_lower(&mut lower, c);
+            }
+            let mut scanner = Scanner::new("", rules);
+            prop_assert_eq!(scanner.abbreviation(&word), rules.abbreviation(&lower));
+        }
 
         #[test]
         fn implicit_abbreviation_shortcut_agrees(
@@ -1513,8 +1628,8 @@ mod fast_path_tests {
         }
 
         #[test]
-        fn fast_skip_changes_nothing(
-            text in rich_text(),
+        fn fast_paths_change_nothing(
+            text in prop_oneof![rich_text(), prose()],
             li in 0usize..Language::ALL.len(),
         ) {
             let lang = Language::ALL[li];

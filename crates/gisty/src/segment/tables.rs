@@ -690,6 +690,8 @@ pub(crate) struct Rules {
     /// The abbreviations that have a [`short_key`] (almost all), by key:
     /// looked up without lowercasing into a string.
     short: ShortTable,
+    /// Whether an abbreviation is ASCII and too long for a short key.
+    long_ascii: bool,
     starters: AHashSet<&'static str>,
     months: AHashSet<&'static str>,
 }
@@ -717,10 +719,14 @@ impl Rules {
             ShortTable::new(abbreviations.iter().filter_map(|(w, &kind)| {
                 Some((short_key(w.as_bytes())?, kind))
             }));
+        let long_ascii = abbreviations
+            .keys()
+            .any(|w| w.is_ascii() && short_key(w.as_bytes()).is_none());
         Rules {
             data,
             abbreviations,
             short,
+            long_ascii,
             starters: data.starters.iter().copied().collect(),
             months: data.months.iter().copied().collect(),
         }
@@ -736,6 +742,13 @@ impl Rules {
     /// word's lowercase form.
     pub fn short_abbreviation(&self, key: u64) -> Option<Abbr> {
         self.short.get(key)
+    }
+
+    /// Whether the language has an abbreviation of ASCII without a
+    /// [`short_key`] (longer than 8 bytes): when it has none, such words
+    /// need no lookup.
+    pub fn long_ascii_abbreviations(&self) -> bool {
+        self.long_ascii
     }
 
     /// Whether `lower` usually opens a sentence.
