@@ -13,8 +13,7 @@
 //! best by a cheap score (TF-IDF content and position, mixed as in the
 //! total); the others get centrality 0.
 
-use crate::analyze::TermId;
-use crate::score::run;
+use crate::score::{Entry, NONE, run};
 use crate::summary::ScoreParts;
 
 /// The probability that the walk follows an edge rather than jumps: the
@@ -35,18 +34,6 @@ const TOLERANCE: f32 = 1e-6;
 /// inner loops have no scalar remainder.
 const LANES: usize = 4;
 
-/// No entry: the end of a term's chain in [`Graph::last`].
-const NONE: u32 = u32::MAX;
-
-/// One node's weight for one term, linked to the previous node holding
-/// the same term.
-#[derive(Clone, Copy, Debug)]
-struct Link {
-    node: u32,
-    weight: f32,
-    prev: u32,
-}
-
 /// Reusable working space of the centrality computation.
 #[derive(Debug, Default)]
 pub(crate) struct Graph {
@@ -61,11 +48,12 @@ pub(crate) struct Graph {
     weights: Vec<f32>,
     /// The norm of each node's vector.
     norms: Vec<f32>,
-    /// By term: the last entry of `links` holding it, or [`NONE`].
+    /// When the graph leaves sentences out: by term, the last entry of
+    /// `entries` holding it, or [`NONE`].
     last: Vec<u32>,
-    /// Each node's terms in order, each linked to the previous node
-    /// holding the same term.
-    links: Vec<Link>,
+    /// When the graph leaves sentences out: the members' vectors, each
+    /// entry's node a member and its chain of members.
+    entries: Vec<Entry>,
     /// The walk's distribution and the next one, `p` long; the padding
     /// holds the jump probability, as every step leaves it.
     rank: Vec<f32>,
@@ -76,12 +64,13 @@ impl Graph {
     /// Sets `parts[i].centrality` for every sentence: its LexRank score
     /// scaled so that the most central sentence has 1, or 0 for a
     /// sentence without terms or outside the graph.
-    /// `vec[starts[i]..starts[i + 1]]` is sentence `i`'s TF-IDF vector (sorted by term, every term below
-    /// `vocab_len`) and `norms[i]` its norm; `parts` already holds
-    /// content and position.
+    /// `vec[starts[i]..starts[i + 1]]` is sentence `i`'s TF-IDF vector
+    /// (sorted by term, every term below `vocab_len`, each entry's node
+    /// `i` and chained to the previous sentence holding its term) and
+    /// `norms[i]` its norm; `parts` already holds content and position.
     pub(crate) fn centrality(
         &mut self,
-        vec: &[(TermId, f32)],
+        vec: &[Entry],
         starts: &[u32],
         norms: &[f32],
         vocab_len: usize,
@@ -147,55 +136,37 @@ impl Graph {
 
     /// Fills `weights` (zero on entry, `p * p`) with the cosine
     /// similarities of the members' vectors, both triangles.
-    ///
-    /// The dot products are summed through the terms' chains: node `k`
-    /// takes its terms in ascending order and, for each, every earlier
-    /// node holding it adds the product of their weights to both cells
-    /// of the pair. Each pair's sum thus takes the same products in the
-    /// same order as a merge of the two sorted vectors (`score::dot`),
-    /// the same number to the bit (tested), but only pairs that share a
-    /// term cost anything.
     fn similarities(
         &mut self,
-        vec: &[(TermId, f32)],
+        vec: &[Entry],
         starts: &[u32],
         norms: &[f32],
         vocab_len: usize,
     ) {
         let m = self.members.len();
         let p = m.next_multiple_of(LANES);
-        self.last.clear();
-        self.last.resize(vocab_len, NONE);
         self.norms.clear();
+        self.norms.extend(self.members.iter().map(|&s| norms[s]));
         self.norms.resize(p, 0.0);
-        let entries: usize =
-            self.members.iter().map(|&s| run(starts, s).len()).sum();
-        self.links.clear();
-        self.links.resize(entries, Link { node: 0, weight: 0.0, prev: NONE });
-        let links = &mut self.links[..];
-        let last = &mut self.last[..];
         let weights = &mut self.weights[..p * p];
-        let mut at = 0;
-        for (k, &s) in self.members.iter().enumerate() {
-            self.norms[k] = norms[s];
-            for &(t, w) in &vec[run(starts, s)] {
-                let slot = &mut last[t.0 as usize];
-                let mut e = *slot;
-                // Fewer links than entries of `vec`, whose length is a
-                // `u32`; fewer nodes than MAX_NODES.
-                *slot = at as u32;
-                links[at] = Link { node: k as u32, weight: w, prev: e };
-                at += 1;
-                while let Some(&Link { node, weight, prev }) =
-                    links.get(e as usize)
-                {
-                    let b = node as usize;
-                    let product = weight * w;
-                    weights[b * p + k] += product;
-                    weights[k * p + b] += product;
-                    e = prev;
+        if m + 1 == starts.len() {
+            // Every sentence is a node, and `vec` has their chains.
+            dots(vec, p, weights);
+        } else {
+            self.last.clear();
+            self.last.resize(vocab_len, NONE);
+            self.entries.clear();
+            for (k, &s) in self.members.iter().enumerate() {
+                for e in &vec[run(starts, s)] {
+                    let last = &mut self.last[e.term.0 as usize];
+                    // Fewer entries than those of `vec`, whose number is
+                    // a `u32`; fewer nodes than MAX_NODES.
+                    let prev =
+                        std::mem::replace(last, self.entries.len() as u32);
+                    self.entries.push(Entry { node: k as u32, prev, ..*e });
                 }
             }
+            dots(&self.entries, p, weights);
         }
         // A sum is positive only if both sentences have terms, and
         // thus norms above 1e-7; a sum of 0 stays 0 when the norm of a
@@ -231,6 +202,29 @@ impl Graph {
             if converged {
                 break;
             }
+        }
+    }
+}
+
+/// Adds the dot products of the vectors in `entries` (`node` below `p`,
+/// chained by term) to both cells of each pair of nodes in `weights`
+/// (`p * p`).
+///
+/// Entry by entry in order, each earlier entry on its term's chain adds
+/// the product of their weights: node `k`'s terms come in ascending
+/// order, so each pair's sum takes the same products in the same order
+/// as a merge of the two sorted vectors (`score::dot`), the same number
+/// to the bit (tested), but only pairs that share a term cost anything.
+fn dots(entries: &[Entry], p: usize, weights: &mut [f32]) {
+    for e in entries {
+        let (k, w) = (e.node as usize, e.weight);
+        let mut at = e.prev;
+        while let Some(earlier) = entries.get(at as usize) {
+            let b = earlier.node as usize;
+            let product = earlier.weight * w;
+            weights[b * p + k] += product;
+            weights[k * p + b] += product;
+            at = earlier.prev;
         }
     }
 }
@@ -320,6 +314,7 @@ fn step(weights: &[f32], rank: &[f32], next: &mut [f32]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::TermId;
     use crate::score::dot;
 
     #[test]
@@ -392,22 +387,37 @@ mod tests {
     /// merging sorted vectors, row-by-row steps, the distance summed in
     /// order. The graph must give the same bits.
     pub(crate) fn reference(
-        vec: &[(TermId, f32)],
+        vec: &[Entry],
         starts: &[u32],
         norms: &[f32],
+        position_weight: f32,
         parts: &mut [ScoreParts],
     ) {
-        let m = parts.len();
+        let n = parts.len();
+        let mut members: Vec<usize> = (0..n).collect();
+        if n > MAX_NODES {
+            let w = position_weight;
+            let key =
+                |p: &ScoreParts| p.content.powf(1.0 - w) * p.position.powf(w);
+            members.sort_by(|&a, &b| {
+                key(&parts[b]).total_cmp(&key(&parts[a])).then(a.cmp(&b))
+            });
+            members.truncate(MAX_NODES);
+            members.sort_unstable();
+        }
         for p in parts.iter_mut() {
             p.centrality = 0.0;
         }
+        let m = members.len();
         if m == 0 {
             return;
         }
+        let v = |k: usize| &vec[run(starts, members[k])];
+        let norms: Vec<f32> = members.iter().map(|&s| norms[s]).collect();
         let mut w = vec![0.0f32; m * m];
         for a in 0..m {
             for b in a + 1..m {
-                let sum = dot(&vec[run(starts, a)], &vec[run(starts, b)]);
+                let sum = dot(v(a), v(b));
                 if sum != 0.0 {
                     w[a * m + b] = sum / (norms[a] * norms[b]);
                     w[b * m + a] = w[a * m + b];
@@ -436,12 +446,12 @@ mod tests {
                 break;
             }
         }
-        let has = |s: usize| norms[s] > 0.0;
+        let has = |k: usize| norms[k] > 0.0;
         let best =
-            (0..m).filter(|&s| has(s)).map(|s| rank[s]).fold(0.0, f32::max);
+            (0..m).filter(|&k| has(k)).map(|k| rank[k]).fold(0.0, f32::max);
         if best > 0.0 {
-            for s in (0..m).filter(|&s| has(s)) {
-                parts[s].centrality = rank[s] / best;
+            for k in (0..m).filter(|&k| has(k)) {
+                parts[members[k]].centrality = rank[k] / best;
             }
         }
     }
@@ -458,7 +468,33 @@ mod tests {
             let mut got = vec![ScoreParts::default(); sentences.len()];
             let mut want = got.clone();
             Graph::default().centrality(&vec, &starts, &norms, 60, 0.5, &mut got);
-            reference(&vec, &starts, &norms, &mut want);
+            reference(&vec, &starts, &norms, 0.5, &mut want);
+            let c = |v: &[ScoreParts]| bits(&v.iter().map(|p| p.centrality).collect::<Vec<_>>());
+            proptest::prop_assert_eq!(c(&got), c(&want));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6))]
+
+        #[test]
+        fn a_long_documents_graph_is_the_reference_to_the_bit(
+            sentences in proptest::collection::vec(
+                proptest::collection::vec(0u32..60, 0..8),
+                MAX_NODES + 1..MAX_NODES + 40),
+            contents in proptest::collection::vec(0.0f32..1.0, MAX_NODES + 40),
+        ) {
+            let (vec, starts, norms) = vectors(&sentences);
+            let mut got: Vec<ScoreParts> = (0..sentences.len())
+                .map(|i| ScoreParts {
+                    content: contents[i],
+                    position: crate::score::position(i),
+                    ..ScoreParts::default()
+                })
+                .collect();
+            let mut want = got.clone();
+            Graph::default().centrality(&vec, &starts, &norms, 60, 0.3, &mut got);
+            reference(&vec, &starts, &norms, 0.3, &mut want);
             let c = |v: &[ScoreParts]| bits(&v.iter().map(|p| p.centrality).collect::<Vec<_>>());
             proptest::prop_assert_eq!(c(&got), c(&want));
         }
@@ -466,9 +502,7 @@ mod tests {
 
     /// TF-IDF vectors of sentences given as term lists, as the scorer
     /// makes them.
-    fn vectors(
-        sentences: &[Vec<u32>],
-    ) -> (Vec<(TermId, f32)>, Vec<u32>, Vec<f32>) {
+    fn vectors(sentences: &[Vec<u32>]) -> (Vec<Entry>, Vec<u32>, Vec<f32>) {
         let n = sentences.len() as u32;
         let mut df = [0u32; 64];
         let sorted: Vec<Vec<u32>> = sentences
@@ -488,18 +522,31 @@ mod tests {
             (Vec::new(), vec![0u32], vec![]);
         for s in &sorted {
             let mut sq = 0.0f32;
-            crate::score::for_each_run(
-                &s.iter().map(|&t| TermId(t)).collect::<Vec<_>>(),
-                |t, c| {
-                    let w = c as f32 * crate::score::idf(df[t.0 as usize], n);
-                    sq += w * w;
-                    vec.push((t, w));
-                },
-            );
+            for same in s.chunk_by(|a, b| a == b) {
+                let t = same[0];
+                let w =
+                    same.len() as f32 * crate::score::idf(df[t as usize], n);
+                sq += w * w;
+                vec.push((TermId(t), w));
+            }
             starts.push(vec.len() as u32);
             norms.push(sq.sqrt());
         }
-        (vec, starts, norms)
+        (chained(&vec, &starts), starts, norms)
+    }
+
+    /// Entries of the vectors cut by `starts`, chained as the scorer
+    /// chains them.
+    fn chained(vec: &[(TermId, f32)], starts: &[u32]) -> Vec<Entry> {
+        let mut last = std::collections::HashMap::new();
+        let mut out = Vec::new();
+        for i in 0..starts.len() - 1 {
+            for &(term, weight) in &vec[run(starts, i)] {
+                let prev = last.insert(term, out.len() as u32).unwrap_or(NONE);
+                out.push(Entry { term, weight, node: i as u32, prev });
+            }
+        }
+        out
     }
 
     #[test]
@@ -525,6 +572,7 @@ mod tests {
             vec.extend(v);
             starts.push(vec.len() as u32);
         }
+        let vec = chained(&vec, &starts);
         let n = shapes.len();
         let p = n.next_multiple_of(LANES);
         let mut graph = Graph::default();
@@ -565,6 +613,7 @@ mod tests {
             vec.push((TermId(i + 1), 1.0));
             starts.push(vec.len() as u32);
         }
+        let vec = chained(&vec, &starts);
         let norms = vec![2f32.sqrt(); n];
         // Content falls with the index, so the first MAX_NODES win.
         let mut parts: Vec<ScoreParts> = (0..n)
