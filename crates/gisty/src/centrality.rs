@@ -13,8 +13,7 @@
 //! best by a cheap score (TF-IDF content and position, mixed as in the
 //! total); the others get centrality 0.
 
-use crate::analyze::TermId;
-use crate::score::run;
+use crate::score::{Entry, NONE, run};
 use crate::summary::ScoreParts;
 
 /// The probability that the walk follows an edge rather than jumps: the
@@ -30,6 +29,11 @@ pub(crate) const MAX_NODES: usize = 400;
 const MAX_ITERATIONS: usize = 100;
 const TOLERANCE: f32 = 1e-6;
 
+/// Rows and columns of the transition matrix are padded with zeros to a
+/// multiple of this, the lanes of a 128-bit vector, so that the walk's
+/// inner loops have no scalar remainder.
+const LANES: usize = 4;
+
 /// Reusable working space of the centrality computation.
 #[derive(Debug, Default)]
 pub(crate) struct Graph {
@@ -39,13 +43,19 @@ pub(crate) struct Graph {
     /// choosing the members.
     keys: Vec<f32>,
     order: Vec<usize>,
-    /// Row-normalised transition weights, `m * m`.
+    /// Row-normalised transition weights, `p * p` for the `m` nodes
+    /// padded to `p`, a multiple of [`LANES`]; the padding is zero.
     weights: Vec<f32>,
-    /// The graph's sentences by term (an inverted index): where each
-    /// term's list starts in `postings`, then the lists of (node,
-    /// weight), nodes ascending.
-    offsets: Vec<u32>,
-    postings: Vec<(u32, f32)>,
+    /// The norm of each node's vector.
+    norms: Vec<f32>,
+    /// When the graph leaves sentences out: by term, the last entry of
+    /// `entries` holding it, or [`NONE`].
+    last: Vec<u32>,
+    /// When the graph leaves sentences out: the members' vectors, each
+    /// entry's node a member and its chain of members.
+    entries: Vec<Entry>,
+    /// The walk's distribution and the next one, `p` long; the padding
+    /// holds the jump probability, as every step leaves it.
     rank: Vec<f32>,
     next: Vec<f32>,
 }
@@ -54,12 +64,13 @@ impl Graph {
     /// Sets `parts[i].centrality` for every sentence: its LexRank score
     /// scaled so that the most central sentence has 1, or 0 for a
     /// sentence without terms or outside the graph.
-    /// `vec[starts[i]..starts[i + 1]]` is sentence `i`'s TF-IDF vector (sorted by term, every term below
-    /// `vocab_len`) and `norms[i]` its norm; `parts` already holds
-    /// content and position.
+    /// `vec[starts[i]..starts[i + 1]]` is sentence `i`'s TF-IDF vector
+    /// (sorted by term, every term below `vocab_len`, each entry's node
+    /// `i` and chained to the previous sentence holding its term) and
+    /// `norms[i]` its norm; `parts` already holds content and position.
     pub(crate) fn centrality(
         &mut self,
-        vec: &[(TermId, f32)],
+        vec: &[Entry],
         starts: &[u32],
         norms: &[f32],
         vocab_len: usize,
@@ -93,10 +104,12 @@ impl Graph {
         if m == 0 {
             return;
         }
+        let p = m.next_multiple_of(LANES);
         self.weights.clear();
-        self.weights.resize(m * m, 0.0);
+        self.weights.resize(p * p, 0.0);
         self.similarities(vec, starts, norms, vocab_len);
-        for row in self.weights.chunks_exact_mut(m) {
+        for row in self.weights.chunks_exact_mut(p).take(m) {
+            // The padding adds zeros: the same sum as over the m nodes.
             let sum: f32 = row.iter().sum();
             if sum > 0.0 {
                 for x in row {
@@ -104,25 +117,7 @@ impl Graph {
                 }
             }
         }
-        self.rank.clear();
-        self.rank.resize(m, 1.0 / m as f32);
-        self.next.clear();
-        self.next.resize(m, 0.0);
-        let jump = (1.0 - DAMPING) / m as f32;
-        for _ in 0..MAX_ITERATIONS {
-            self.next.fill(jump);
-            step(&self.weights, &self.rank, &mut self.next);
-            let moved: f32 = self
-                .rank
-                .iter()
-                .zip(&self.next)
-                .map(|(a, b)| (a - b).abs())
-                .sum();
-            std::mem::swap(&mut self.rank, &mut self.next);
-            if moved < TOLERANCE {
-                break;
-            }
-        }
+        self.walk(m);
         let mut best = 0.0f32;
         for (k, &s) in self.members.iter().enumerate() {
             if norms[s] > 0.0 {
@@ -138,90 +133,174 @@ impl Graph {
             }
         }
     }
-}
 
-impl Graph {
-    /// Fills the upper and lower triangles of `weights` (zero on entry)
-    /// with the cosine similarities of the members' vectors.
-    ///
-    /// The dot products are summed term by term through an inverted
-    /// index: for each term in ascending order, each pair of members
-    /// holding it adds the product of their weights. Each pair's sum
-    /// thus takes the same products in the same order as a merge of the
-    /// two sorted vectors (`score::dot`), the same number to the bit
-    /// (tested), but only pairs that share a term cost anything.
+    /// Fills `weights` (zero on entry, `p * p`) with the cosine
+    /// similarities of the members' vectors, both triangles.
     fn similarities(
         &mut self,
-        vec: &[(TermId, f32)],
+        vec: &[Entry],
         starts: &[u32],
         norms: &[f32],
         vocab_len: usize,
     ) {
         let m = self.members.len();
-        self.offsets.clear();
-        self.offsets.resize(vocab_len + 1, 0);
-        for &s in &self.members {
-            for &(t, _) in &vec[run(starts, s)] {
-                self.offsets[t.0 as usize + 1] += 1;
-            }
-        }
-        for t in 0..vocab_len {
-            self.offsets[t + 1] += self.offsets[t];
-        }
-        self.postings.clear();
-        self.postings.resize(self.offsets[vocab_len] as usize, (0, 0.0));
-        // `offsets[t]` walks through term t's list as it is filled, and
-        // ends where the list of t + 1 starts.
-        for (k, &s) in self.members.iter().enumerate() {
-            for &(t, w) in &vec[run(starts, s)] {
-                let at = &mut self.offsets[t.0 as usize];
-                self.postings[*at as usize] = (k as u32, w);
-                *at += 1;
-            }
-        }
-        let mut from = 0;
-        for t in 0..vocab_len {
-            let list = &self.postings[from..self.offsets[t] as usize];
-            from = self.offsets[t] as usize;
-            for (i, &(a, wa)) in list.iter().enumerate() {
-                let row = &mut self.weights[a as usize * m..][..m];
-                for &(b, wb) in &list[i + 1..] {
-                    row[b as usize] += wa * wb;
+        let p = m.next_multiple_of(LANES);
+        self.norms.clear();
+        self.norms.extend(self.members.iter().map(|&s| norms[s]));
+        self.norms.resize(p, 0.0);
+        let weights = &mut self.weights[..p * p];
+        if m + 1 == starts.len() {
+            // Every sentence is a node, and `vec` has their chains.
+            dots(vec, p, weights);
+        } else {
+            self.last.clear();
+            self.last.resize(vocab_len, NONE);
+            self.entries.clear();
+            for (k, &s) in self.members.iter().enumerate() {
+                for e in &vec[run(starts, s)] {
+                    let last = &mut self.last[e.term.0 as usize];
+                    // Fewer entries than those of `vec`, whose number is
+                    // a `u32`; fewer nodes than MAX_NODES.
+                    let prev =
+                        std::mem::replace(last, self.entries.len() as u32);
+                    self.entries.push(Entry { node: k as u32, prev, ..*e });
                 }
             }
+            dots(&self.entries, p, weights);
         }
-        for a in 0..m {
-            let na = norms[self.members[a]];
-            for b in a + 1..m {
-                let nb = norms[self.members[b]];
-                let sum = self.weights[a * m + b];
-                if sum == 0.0 {
-                    continue;
-                }
-                let s = sum / (na * nb);
-                self.weights[a * m + b] = s;
-                self.weights[b * m + a] = s;
+        // A sum is positive only if both sentences have terms, and
+        // thus norms above 1e-7; a sum of 0 stays 0 when the norm of a
+        // node without terms (or of the padding) counts as 1.
+        for n in &mut self.norms {
+            if *n == 0.0 {
+                *n = 1.0;
+            }
+        }
+        let norms = &self.norms[..p];
+        for (row, &na) in weights.chunks_exact_mut(p).zip(norms).take(m) {
+            for (x, &nb) in row.iter_mut().zip(norms) {
+                *x /= na * nb;
+            }
+        }
+    }
+
+    /// The random walk over the `m` nodes of `weights` from the uniform
+    /// distribution, into `rank`.
+    fn walk(&mut self, m: usize) {
+        let p = m.next_multiple_of(LANES);
+        let jump = (1.0 - DAMPING) / m as f32;
+        self.rank.clear();
+        self.rank.resize(m, 1.0 / m as f32);
+        self.rank.resize(p, jump);
+        self.next.clear();
+        self.next.resize(p, 0.0);
+        for _ in 0..MAX_ITERATIONS {
+            self.next.fill(jump);
+            step(&self.weights, &self.rank, &mut self.next);
+            let converged = moved_less(&self.rank, &self.next, m, TOLERANCE);
+            std::mem::swap(&mut self.rank, &mut self.next);
+            if converged {
+                break;
             }
         }
     }
 }
 
+/// Adds the dot products of the vectors in `entries` (`node` below `p`,
+/// chained by term) to both cells of each pair of nodes in `weights`
+/// (`p * p`).
+///
+/// Entry by entry in order, each earlier entry on its term's chain adds
+/// the product of their weights: node `k`'s terms come in ascending
+/// order, so each pair's sum takes the same products in the same order
+/// as a merge of the two sorted vectors (`score::dot`), the same number
+/// to the bit (tested), but only pairs that share a term cost anything.
+fn dots(entries: &[Entry], p: usize, weights: &mut [f32]) {
+    for e in entries {
+        let (k, w) = (e.node as usize, e.weight);
+        let mut at = e.prev;
+        while let Some(earlier) = entries.get(at as usize) {
+            let b = earlier.node as usize;
+            let product = earlier.weight * w;
+            weights[b * p + k] += product;
+            weights[k * p + b] += product;
+            at = earlier.prev;
+        }
+    }
+}
+
+/// Whether the L1 distance of `a[..m]` and `b[..m]`, summed in order,
+/// is below `tolerance`; the rest of `a` and `b` is equal.
+///
+/// The distance is first summed in four lanes, whose sum is within a
+/// relative `m * 2^-24` of the sum in order (all terms are
+/// non-negative); only when that does not decide does it take the
+/// order.
+fn moved_less(a: &[f32], b: &[f32], m: usize, tolerance: f32) -> bool {
+    let mut lanes = [0.0f32; LANES];
+    for (x, y) in a.chunks_exact(LANES).zip(b.chunks_exact(LANES)) {
+        for k in 0..LANES {
+            lanes[k] += (x[k] - y[k]).abs();
+        }
+    }
+    let sum = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+    // m <= MAX_NODES, so the relative error is under 1e-4.
+    if sum < tolerance * (1.0 - 1e-3) {
+        return true;
+    }
+    if sum > tolerance * (1.0 + 1e-3) {
+        return false;
+    }
+    let moved: f32 =
+        a[..m].iter().zip(&b[..m]).map(|(x, y)| (x - y).abs()).sum();
+    moved < tolerance
+}
+
 /// One step of the walk: adds `DAMPING * rank[j] * weights[j][x]` to
-/// `next[x]` for every row `j` in order, for every `x`. Four rows at a
-/// time, so that `next` is loaded and stored once per four products;
-/// each `next[x]` still takes its products one by one in row order, the
-/// same sums to the bit as row by row.
+/// `next[x]` for every row `j` in order, for every `x`, with `p`, the
+/// length of `next`, a multiple of [`LANES`]. Eight rows at a time, so
+/// that `next` is loaded and stored once per eight products; each
+/// `next[x]` still takes its products one by one in row order, the same
+/// sums to the bit as row by row.
+#[inline(never)]
 fn step(weights: &[f32], rank: &[f32], next: &mut [f32]) {
-    let m = next.len();
-    let mut rows = weights.chunks_exact(m).zip(rank);
-    let mut quads = weights.chunks_exact(4 * m).zip(rank.chunks_exact(4));
-    for (w, r) in quads.by_ref() {
-        let (w0, rest) = w.split_at(m);
-        let (w1, rest) = rest.split_at(m);
-        let (w2, w3) = rest.split_at(m);
-        let r = [r[0], r[1], r[2], r[3]].map(|r| DAMPING * r);
+    // A multiple of LANES, as the compiler sees: no scalar remainder.
+    let p = next.len() / LANES * LANES;
+    let next = &mut next[..p];
+    let eights = weights.chunks_exact(8 * p).zip(rank.chunks_exact(8));
+    for (w, r) in eights {
+        let r: [f32; 8] = std::array::from_fn(|k| DAMPING * r[k]);
+        let (w0, w) = w.split_at(p);
+        let (w1, w) = w.split_at(p);
+        let (w2, w) = w.split_at(p);
+        let (w3, w) = w.split_at(p);
+        let (w4, w) = w.split_at(p);
+        let (w5, w) = w.split_at(p);
+        let (w6, w7) = w.split_at(p);
         let it = next.iter_mut().zip(w0).zip(w1).zip(w2).zip(w3);
-        for ((((x, &a), &b), &c), &d) in it {
+        let it = it.zip(w4).zip(w5).zip(w6).zip(w7);
+        for ((((((((x, a), b), c), d), e), f), g), h) in it {
+            let mut sum = *x;
+            sum += a * r[0];
+            sum += b * r[1];
+            sum += c * r[2];
+            sum += d * r[3];
+            sum += e * r[4];
+            sum += f * r[5];
+            sum += g * r[6];
+            sum += h * r[7];
+            *x = sum;
+        }
+    }
+    let done = p / 8 * 8;
+    let rest = weights[done * p..p * p].chunks_exact(4 * p);
+    for (w, r) in rest.zip(rank[done..].chunks_exact(4)) {
+        let r: [f32; 4] = std::array::from_fn(|k| DAMPING * r[k]);
+        let (w0, w) = w.split_at(p);
+        let (w1, w) = w.split_at(p);
+        let (w2, w3) = w.split_at(p);
+        let it = next.iter_mut().zip(w0).zip(w1).zip(w2).zip(w3);
+        for ((((x, a), b), c), d) in it {
             let mut sum = *x;
             sum += a * r[0];
             sum += b * r[1];
@@ -230,41 +309,244 @@ fn step(weights: &[f32], rank: &[f32], next: &mut [f32]) {
             *x = sum;
         }
     }
-    let done = m / 4 * 4;
-    for (row, &r) in rows.by_ref().skip(done) {
-        let r = DAMPING * r;
-        for (x, &wt) in next.iter_mut().zip(row) {
-            *x += wt * r;
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::TermId;
     use crate::score::dot;
 
     #[test]
     fn step_is_row_by_row_to_the_bit() {
-        for m in 1..11 {
-            let weights: Vec<f32> = (0..m * m)
+        for p in (LANES..=40).step_by(LANES) {
+            let weights: Vec<f32> = (0..p * p)
                 .map(|i| ((i * 7919 % 113) as f32 / 97.0).sqrt())
                 .collect();
             let rank: Vec<f32> =
-                (0..m).map(|i| 1.0 / (i as f32 + 3.0)).collect();
-            let mut want = vec![0.01f32; m];
-            for (j, row) in weights.chunks_exact(m).enumerate() {
+                (0..p).map(|i| 1.0 / (i as f32 + 3.0)).collect();
+            let mut want = vec![0.01f32; p];
+            for (j, row) in weights.chunks_exact(p).enumerate() {
                 let r = DAMPING * rank[j];
                 for (x, &wt) in want.iter_mut().zip(row) {
                     *x += wt * r;
                 }
             }
-            let mut got = vec![0.01f32; m];
+            let mut got = vec![0.01f32; p];
             step(&weights, &rank, &mut got);
-            let bits =
-                |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
-            assert_eq!(bits(&got), bits(&want), "m = {m}");
+            assert_eq!(bits(&got), bits(&want), "p = {p}");
         }
+    }
+
+    fn bits(v: &[f32]) -> Vec<u32> {
+        v.iter().map(|x| x.to_bits()).collect()
+    }
+
+    #[test]
+    fn moved_less_decides_as_the_sum_in_order() {
+        // Distances that sum to about the tolerance, in many orders of
+        // magnitude per term, so that the lanes' sum and the sum in
+        // order differ in the last bits.
+        let mut seed = 12345u64;
+        let mut random = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+            (seed >> 40) as f32 / (1u64 << 24) as f32
+        };
+        let mut disagree = 0;
+        for case in 0..20_000 {
+            let m: usize = 1 + case % 57;
+            let p = m.next_multiple_of(LANES);
+            let d: Vec<f32> =
+                (0..m).map(|_| random() * random() * random()).collect();
+            let total: f32 = d.iter().sum();
+            let scale = TOLERANCE / total * (1.0 + (random() - 0.5) * 1e-6);
+            let a: Vec<f32> = (0..p).map(|_| random() * 1e-7).collect();
+            let mut b = a.clone();
+            for (k, x) in d.iter().enumerate() {
+                b[k] = a[k] + x * scale;
+            }
+            let want = a[..m]
+                .iter()
+                .zip(&b[..m])
+                .map(|(x, y)| (x - y).abs())
+                .sum::<f32>()
+                < TOLERANCE;
+            assert_eq!(moved_less(&a, &b, m, TOLERANCE), want, "case {case}");
+            let mut lanes = [0.0f32; LANES];
+            for (k, (x, y)) in a.iter().zip(&b).enumerate() {
+                lanes[k % LANES] += (x - y).abs();
+            }
+            let lanes = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+            disagree += usize::from((lanes < TOLERANCE) != want);
+        }
+        // The cases come near enough to the tolerance to matter.
+        assert!(disagree > 0, "{disagree}");
+    }
+
+    /// The centrality before the dense, padded graph: all pairs by
+    /// merging sorted vectors, row-by-row steps, the distance summed in
+    /// order. The graph must give the same bits.
+    pub(crate) fn reference(
+        vec: &[Entry],
+        starts: &[u32],
+        norms: &[f32],
+        position_weight: f32,
+        parts: &mut [ScoreParts],
+    ) {
+        let n = parts.len();
+        let mut members: Vec<usize> = (0..n).collect();
+        if n > MAX_NODES {
+            let w = position_weight;
+            let key =
+                |p: &ScoreParts| p.content.powf(1.0 - w) * p.position.powf(w);
+            members.sort_by(|&a, &b| {
+                key(&parts[b]).total_cmp(&key(&parts[a])).then(a.cmp(&b))
+            });
+            members.truncate(MAX_NODES);
+            members.sort_unstable();
+        }
+        for p in parts.iter_mut() {
+            p.centrality = 0.0;
+        }
+        let m = members.len();
+        if m == 0 {
+            return;
+        }
+        let v = |k: usize| &vec[run(starts, members[k])];
+        let norms: Vec<f32> = members.iter().map(|&s| norms[s]).collect();
+        let mut w = vec![0.0f32; m * m];
+        for a in 0..m {
+            for b in a + 1..m {
+                let sum = dot(v(a), v(b));
+                if sum != 0.0 {
+                    w[a * m + b] = sum / (norms[a] * norms[b]);
+                    w[b * m + a] = w[a * m + b];
+                }
+            }
+        }
+        for row in w.chunks_exact_mut(m) {
+            let sum: f32 = row.iter().sum();
+            if sum > 0.0 {
+                row.iter_mut().for_each(|x| *x /= sum);
+            }
+        }
+        let mut rank = vec![1.0 / m as f32; m];
+        for _ in 0..MAX_ITERATIONS {
+            let mut next = vec![(1.0 - DAMPING) / m as f32; m];
+            for (j, row) in w.chunks_exact(m).enumerate() {
+                let r = DAMPING * rank[j];
+                for (x, &wt) in next.iter_mut().zip(row) {
+                    *x += wt * r;
+                }
+            }
+            let moved: f32 =
+                rank.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
+            rank = next;
+            if moved < TOLERANCE {
+                break;
+            }
+        }
+        let has = |k: usize| norms[k] > 0.0;
+        let best =
+            (0..m).filter(|&k| has(k)).map(|k| rank[k]).fold(0.0, f32::max);
+        if best > 0.0 {
+            for k in (0..m).filter(|&k| has(k)) {
+                parts[members[k]].centrality = rank[k] / best;
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn centrality_is_the_reference_to_the_bit(
+            sentences in proptest::collection::vec(
+                proptest::collection::vec(0u32..60, 0..14), 0..70),
+        ) {
+            let (vec, starts, norms) = vectors(&sentences);
+            let mut got = vec![ScoreParts::default(); sentences.len()];
+            let mut want = got.clone();
+            Graph::default().centrality(&vec, &starts, &norms, 60, 0.5, &mut got);
+            reference(&vec, &starts, &norms, 0.5, &mut want);
+            let c = |v: &[ScoreParts]| bits(&v.iter().map(|p| p.centrality).collect::<Vec<_>>());
+            proptest::prop_assert_eq!(c(&got), c(&want));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6))]
+
+        #[test]
+        fn a_long_documents_graph_is_the_reference_to_the_bit(
+            sentences in proptest::collection::vec(
+                proptest::collection::vec(0u32..60, 0..8),
+                MAX_NODES + 1..MAX_NODES + 40),
+            contents in proptest::collection::vec(0.0f32..1.0, MAX_NODES + 40),
+        ) {
+            let (vec, starts, norms) = vectors(&sentences);
+            let mut got: Vec<ScoreParts> = (0..sentences.len())
+                .map(|i| ScoreParts {
+                    content: contents[i],
+                    position: crate::score::position(i),
+                    ..ScoreParts::default()
+                })
+                .collect();
+            let mut want = got.clone();
+            Graph::default().centrality(&vec, &starts, &norms, 60, 0.3, &mut got);
+            reference(&vec, &starts, &norms, 0.3, &mut want);
+            let c = |v: &[ScoreParts]| bits(&v.iter().map(|p| p.centrality).collect::<Vec<_>>());
+            proptest::prop_assert_eq!(c(&got), c(&want));
+        }
+    }
+
+    /// TF-IDF vectors of sentences given as term lists, as the scorer
+    /// makes them.
+    fn vectors(sentences: &[Vec<u32>]) -> (Vec<Entry>, Vec<u32>, Vec<f32>) {
+        let n = sentences.len() as u32;
+        let mut df = [0u32; 64];
+        let sorted: Vec<Vec<u32>> = sentences
+            .iter()
+            .map(|s| {
+                let mut s = s.clone();
+                s.sort_unstable();
+                s
+            })
+            .collect();
+        for s in &sorted {
+            let mut d = s.clone();
+            d.dedup();
+            d.iter().for_each(|&t| df[t as usize] += 1);
+        }
+        let (mut vec, mut starts, mut norms) =
+            (Vec::new(), vec![0u32], vec![]);
+        for s in &sorted {
+            let mut sq = 0.0f32;
+            for same in s.chunk_by(|a, b| a == b) {
+                let t = same[0];
+                let w =
+                    same.len() as f32 * crate::score::idf(df[t as usize], n);
+                sq += w * w;
+                vec.push((TermId(t), w));
+            }
+            starts.push(vec.len() as u32);
+            norms.push(sq.sqrt());
+        }
+        (chained(&vec, &starts), starts, norms)
+    }
+
+    /// Entries of the vectors cut by `starts`, chained as the scorer
+    /// chains them.
+    fn chained(vec: &[(TermId, f32)], starts: &[u32]) -> Vec<Entry> {
+        let mut last = std::collections::HashMap::new();
+        let mut out = Vec::new();
+        for i in 0..starts.len() - 1 {
+            for &(term, weight) in &vec[run(starts, i)] {
+                let prev = last.insert(term, out.len() as u32).unwrap_or(NONE);
+                out.push(Entry { term, weight, node: i as u32, prev });
+            }
+        }
+        out
     }
 
     #[test]
@@ -290,22 +572,29 @@ mod tests {
             vec.extend(v);
             starts.push(vec.len() as u32);
         }
+        let vec = chained(&vec, &starts);
         let n = shapes.len();
+        let p = n.next_multiple_of(LANES);
         let mut graph = Graph::default();
         graph.members.extend(0..n);
-        graph.weights.resize(n * n, 0.0);
+        graph.weights.resize(p * p, 0.0);
         graph.similarities(&vec, &starts, &norms, 40);
         let mut overlapping = 0;
-        for a in 0..n {
-            for b in 0..n {
-                let va = &vec[run(&starts, a)];
-                let vb = &vec[run(&starts, b)];
-                let want = if a == b || norms[a] == 0.0 || norms[b] == 0.0 {
+        for a in 0..p {
+            for b in 0..p {
+                let want = if a == b
+                    || a >= n
+                    || b >= n
+                    || norms[a] == 0.0
+                    || norms[b] == 0.0
+                {
                     0.0
                 } else {
+                    let va = &vec[run(&starts, a)];
+                    let vb = &vec[run(&starts, b)];
                     dot(va, vb) / (norms[a] * norms[b])
                 };
-                let got = graph.weights[a * n + b];
+                let got = graph.weights[a * p + b];
                 assert_eq!(got.to_bits(), want.to_bits(), "{a} {b}");
                 overlapping += usize::from(want > 0.0);
             }
@@ -324,6 +613,7 @@ mod tests {
             vec.push((TermId(i + 1), 1.0));
             starts.push(vec.len() as u32);
         }
+        let vec = chained(&vec, &starts);
         let norms = vec![2f32.sqrt(); n];
         // Content falls with the index, so the first MAX_NODES win.
         let mut parts: Vec<ScoreParts> = (0..n)

@@ -94,6 +94,23 @@ pub(crate) struct Params {
     pub(crate) min_words: usize,
 }
 
+/// No entry: the end of a term's chain (see [`Entry::prev`]).
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// One distinct term of a sentence's TF-IDF vector.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Entry {
+    pub(crate) term: TermId,
+    /// The count of the term in the sentence times its idf.
+    pub(crate) weight: f32,
+    /// The sentence (or graph node) holding it.
+    pub(crate) node: u32,
+    /// The previous entry of the same term, in an earlier sentence, or
+    /// [`NONE`]: the pairs of sentences that share a term, for the
+    /// similarity graph.
+    pub(crate) prev: u32,
+}
+
 /// Term statistics and sentence vectors of one document, reused across
 /// documents.
 #[derive(Debug, Default)]
@@ -102,18 +119,25 @@ pub(crate) struct Scorer {
     df: Vec<u32>,
     /// Occurrences in the document, by term id.
     tf: Vec<u32>,
-    /// Inverse document frequency, by term id: computed once per term
-    /// of the document, not once per sentence holding it.
-    idf: Vec<f32>,
-    /// Term ids whose counts are not zero, to reset them cheaply.
-    touched: Vec<TermId>,
+    /// By term id: its idf, and `tf * idf`, its share of the content
+    /// score of every sentence holding it.
+    idf: Vec<(f32, f32)>,
+    /// By term id: its last entry in `vec` so far, or [`NONE`].
+    last: Vec<u32>,
+    /// The idf by document frequency (NaN: not computed yet): a
+    /// document has few distinct frequencies, and a logarithm costs.
+    by_df: Vec<f32>,
+    /// How many term ids the last document used (the counts to reset).
+    used: usize,
     /// TF-IDF vectors of the sentences: distinct terms with weights.
-    vec: Vec<(TermId, f32)>,
+    vec: Vec<Entry>,
     /// Where each sentence's run in `vec` starts, and a last entry for
     /// where the last one ends (see [`run`]).
     vec_starts: Vec<u32>,
     /// Euclidean norm of each vector.
     norms: Vec<f32>,
+    /// The raw content score of each sentence (see `weigh`).
+    content: Vec<f32>,
     /// The similarity graph for centrality.
     graph: Graph,
 }
@@ -130,10 +154,11 @@ impl Scorer {
         let Doc { terms, starts, shapes, title, vocab_len } = doc;
         debug_assert_eq!(starts.len(), shapes.len() + 1);
         self.count(terms, starts, vocab_len);
+        self.weigh();
         parts.clear();
         let mut best = 0.0f32;
         for (rank, shape) in shapes.iter().enumerate() {
-            let content = self.content(rank);
+            let content = self.content[rank];
             best = best.max(content);
             let fit =
                 shape.words as usize >= params.min_words && !shape.question;
@@ -151,7 +176,6 @@ impl Scorer {
                 p.content /= best;
             }
         }
-        self.weigh();
         for (i, p) in parts.iter_mut().enumerate() {
             p.title = overlap(title, self.vector(i));
         }
@@ -189,75 +213,100 @@ impl Scorer {
     }
 
     /// The TF-IDF vector of sentence `i` of the last document scored.
-    fn vector(&self, i: usize) -> &[(TermId, f32)] {
+    fn vector(&self, i: usize) -> &[Entry] {
         &self.vec[run(&self.vec_starts, i)]
     }
 
+    /// Counts the terms of the document into `df` and `tf`, and the
+    /// sentences' distinct terms with their counts into `vec` (as
+    /// `f32`, which [`weigh`](Self::weigh) multiplies by the idf), each
+    /// linked to the previous sentence holding the term, so that later
+    /// passes read runs that are already counted.
     fn count(&mut self, terms: &[TermId], starts: &[u32], vocab_len: usize) {
-        for t in self.touched.drain(..) {
-            self.df[t.0 as usize] = 0;
-            self.tf[t.0 as usize] = 0;
-        }
+        // Term ids are dense per document: the last one used the first
+        // `used`.
+        let used = self.used.min(self.df.len());
+        self.df[..used].fill(0);
+        self.tf[..used].fill(0);
         if self.df.len() < vocab_len {
             self.df.resize(vocab_len, 0);
             self.tf.resize(vocab_len, 0);
-            self.idf.resize(vocab_len, 0.0);
+            self.idf.resize(vocab_len, (0.0, 0.0));
+            self.last.resize(vocab_len, NONE);
         }
-        // The sentences' distinct terms with their counts go to `vec`
-        // (as `f32`, which `weigh` multiplies by the idf), so that later
-        // passes read runs that are already counted.
+        self.used = vocab_len;
+        self.last[..vocab_len].fill(NONE);
         self.vec.clear();
         // At most one entry per term: no room to spare on a long text.
         self.vec.reserve_exact(terms.len());
         self.vec_starts.clear();
         self.vec_starts.push(0);
+        let (df, tf, last) = (&mut self.df, &mut self.tf, &mut self.last);
         let n = starts.len().saturating_sub(1);
         for i in 0..n {
-            for_each_run(&terms[run(starts, i)], |t, n| {
-                let i = t.0 as usize;
-                if self.tf[i] == 0 {
-                    self.touched.push(t);
-                }
-                self.df[i] += 1;
-                self.tf[i] += n;
-                self.vec.push((t, n as f32));
-            });
-            // Fewer entries than `terms`, whose length is a `u32`.
+            for same in terms[run(starts, i)].chunk_by(|a, b| a == b) {
+                let t = same[0];
+                let k = t.0 as usize;
+                df[k] += 1;
+                // At most `terms.len()`, a `u32`.
+                tf[k] += same.len() as u32;
+                // Fewer entries than terms, and sentences than entries.
+                let prev =
+                    std::mem::replace(&mut last[k], self.vec.len() as u32);
+                self.vec.push(Entry {
+                    term: t,
+                    weight: same.len() as f32,
+                    node: i as u32,
+                    prev,
+                });
+            }
             self.vec_starts.push(self.vec.len() as u32);
         }
-        let n = n as u32;
-        for t in &self.touched {
-            let i = t.0 as usize;
-            self.idf[i] = idf(self.df[i], n);
-        }
     }
 
-    /// The raw content score of sentence `i` (its distinct terms in
-    /// `vec`, after [`count`](Self::count)): the sum of `tf(t) * idf(t)`
+    /// Turns the counts in `vec` into each sentence's TF-IDF vector
+    /// (`count * idf` per distinct term) and its norm, and computes the
+    /// raw content score of each sentence: the sum of `tf(t) * idf(t)`
     /// over its distinct terms, divided by the square root of their
     /// number so that long sentences do not win by length alone.
-    fn content(&self, i: usize) -> f32 {
-        let terms = &self.vec[run(&self.vec_starts, i)];
-        let mut sum = 0.0;
-        for &(t, _) in terms {
-            let i = t.0 as usize;
-            sum += self.tf[i] as f32 * self.idf[i];
-        }
-        let distinct = terms.len() as u32;
-        if distinct == 0 { 0.0 } else { sum / (distinct as f32).sqrt() }
-    }
-
-    /// Turns the counts in `vec` into each sentence's TF-IDF vector:
-    /// `count * idf` per distinct term, and its norm.
     fn weigh(&mut self) {
+        let n = self.vec_starts.len().saturating_sub(1);
+        self.by_df.clear();
+        self.by_df.resize(n + 1, f32::NAN);
+        for ((idf, &df), &tf) in
+            self.idf.iter_mut().zip(&self.df).zip(&self.tf).take(self.used)
+        {
+            if df == 0 {
+                continue;
+            }
+            let Some(memo) = self.by_df.get_mut(df as usize) else {
+                continue;
+            };
+            if memo.is_nan() {
+                // `n` fits: fewer sentences than terms, a `u32`.
+                *memo = self::idf(df, n as u32);
+            }
+            *idf = (*memo, tf as f32 * *memo);
+        }
         self.norms.clear();
-        for i in 0..self.vec_starts.len().saturating_sub(1) {
-            let mut sq = 0.0f32;
-            for (t, w) in &mut self.vec[run(&self.vec_starts, i)] {
-                *w *= self.idf[t.0 as usize];
-                sq += *w * *w;
+        self.content.clear();
+        let idf = &self.idf[..];
+        for i in 0..n {
+            let (mut sum, mut sq) = (0.0f32, 0.0f32);
+            let entries = &mut self.vec[run(&self.vec_starts, i)];
+            for e in entries.iter_mut() {
+                let (idf, share) = idf[e.term.0 as usize];
+                sum += share;
+                e.weight *= idf;
+                sq += e.weight * e.weight;
             }
             self.norms.push(sq.sqrt());
+            let distinct = entries.len() as u32;
+            self.content.push(if distinct == 0 {
+                0.0
+            } else {
+                sum / (distinct as f32).sqrt()
+            });
         }
     }
 }
@@ -271,14 +320,14 @@ pub(crate) fn run(starts: &[u32], i: usize) -> Range<usize> {
 }
 
 /// The dot product of two sparse vectors sorted by term.
-pub(crate) fn dot(a: &[(TermId, f32)], b: &[(TermId, f32)]) -> f32 {
+pub(crate) fn dot(a: &[Entry], b: &[Entry]) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
+        match a[i].term.cmp(&b[j].term) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
+                sum += a[i].weight * b[j].weight;
                 i += 1;
                 j += 1;
             }
@@ -289,13 +338,13 @@ pub(crate) fn dot(a: &[(TermId, f32)], b: &[(TermId, f32)]) -> f32 {
 
 /// Overlap of a title's distinct terms with a sentence's:
 /// `|T ∩ S| / sqrt(|T| * |S|)` (the cosine of their sets), in `[0, 1]`.
-fn overlap(title: &[TermId], sentence: &[(TermId, f32)]) -> f32 {
+fn overlap(title: &[TermId], sentence: &[Entry]) -> f32 {
     if title.is_empty() || sentence.is_empty() {
         return 0.0;
     }
     let (mut i, mut j, mut common) = (0, 0, 0u32);
     while i < title.len() && j < sentence.len() {
-        match title[i].cmp(&sentence[j].0) {
+        match title[i].cmp(&sentence[j].term) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -306,20 +355,6 @@ fn overlap(title: &[TermId], sentence: &[(TermId, f32)]) -> f32 {
         }
     }
     common as f32 / ((title.len() * sentence.len()) as f32).sqrt()
-}
-
-/// Calls `f(term, count)` for each run of equal ids in sorted `terms`.
-pub(crate) fn for_each_run(terms: &[TermId], mut f: impl FnMut(TermId, u32)) {
-    let mut i = 0;
-    while i < terms.len() {
-        let t = terms[i];
-        let mut j = i + 1;
-        while j < terms.len() && terms[j] == t {
-            j += 1;
-        }
-        f(t, (j - i) as u32);
-        i = j;
-    }
 }
 
 /// True when `sentence` asks a question: its last character before
@@ -343,8 +378,15 @@ pub(crate) mod tests {
         v.iter().map(|&t| TermId(t)).collect()
     }
 
-    fn weighted(v: &[(u32, f32)]) -> Vec<(TermId, f32)> {
-        v.iter().map(|&(t, w)| (TermId(t), w)).collect()
+    fn weighted(v: &[(u32, f32)]) -> Vec<Entry> {
+        v.iter()
+            .map(|&(t, w)| Entry {
+                term: TermId(t),
+                weight: w,
+                node: 0,
+                prev: NONE,
+            })
+            .collect()
     }
 
     #[test]
@@ -538,6 +580,47 @@ pub(crate) mod tests {
         let (parts, _) = score(&[&[1, 2], &[3, 4]], &plain(2), &[3, 4], 0.8);
         assert_eq!(parts[0].title, 0.0);
         assert!(close(parts[1].title, 1.0));
+    }
+
+    #[test]
+    fn content_and_vectors_are_the_plain_formulas_to_the_bit() {
+        // Sentences with repeated terms and terms of every frequency.
+        let sentences: Vec<Vec<u32>> = (0..23u32)
+            .map(|i| (0..i % 9 + 1).map(|j| (i * j + j * j) % 17).collect())
+            .collect();
+        let (parts, scorer) =
+            score_terms(&sentences, &plain(sentences.len()), &[], 0.5);
+        let n = sentences.len() as u32;
+        let has = |s: &Vec<u32>, t: u32| s.contains(&t);
+        let df =
+            |t: u32| sentences.iter().filter(|s| has(s, t)).count() as u32;
+        let tf =
+            |t: u32| sentences.iter().flatten().filter(|&&x| x == t).count();
+        let mut raw = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            let mut distinct = s.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            let (mut sum, mut sq) = (0.0f32, 0.0f32);
+            for (e, &t) in scorer.vector(i).iter().zip(&distinct) {
+                let idf = idf(df(t), n);
+                sum += tf(t) as f32 * idf;
+                let count = s.iter().filter(|&&x| x == t).count() as f32;
+                let w = count * idf;
+                sq += w * w;
+                assert_eq!(
+                    (e.term, e.weight.to_bits()),
+                    (TermId(t), w.to_bits())
+                );
+            }
+            assert_eq!(scorer.vector(i).len(), distinct.len());
+            assert_eq!(scorer.norms[i].to_bits(), sq.sqrt().to_bits(), "{i}");
+            raw.push(sum / (distinct.len() as f32).sqrt());
+        }
+        let best = raw.iter().copied().fold(0.0, f32::max);
+        for (p, r) in parts.iter().zip(&raw) {
+            assert_eq!(p.content.to_bits(), (r / best).to_bits());
+        }
     }
 
     #[test]

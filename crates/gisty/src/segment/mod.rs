@@ -165,12 +165,23 @@ fn lines(text: &str) -> impl Iterator<Item = Option<Span>> + '_ {
 
 /// `span` without leading and trailing white space, or `None` when
 /// nothing is left.
+#[inline]
 fn trim_span(text: &str, span: Span) -> Option<Span> {
-    let s = &text[span.start..span.end];
-    let t = s.trim_start();
-    let start = span.start + (s.len() - t.len());
-    let t = t.trim_end();
-    if t.is_empty() { None } else { Some(Span::new(start, start + t.len())) }
+    // ASCII white space is cut byte by byte; a non-ASCII byte at either
+    // end hands that end to `str`'s Unicode trimming.
+    let ascii_ws = |b: &&u8| matches!(**b, b' ' | b'\t'..=b'\r');
+    let bytes = text.as_bytes().get(span.start..span.end)?;
+    let lead = bytes.iter().take_while(ascii_ws).count();
+    let mut start = span.start + lead;
+    if bytes.get(lead).is_some_and(|b| !b.is_ascii()) {
+        start = span.end - text[start..span.end].trim_start().len();
+    }
+    let rest = text.as_bytes().get(start..span.end)?;
+    let mut end = span.end - rest.iter().rev().take_while(ascii_ws).count();
+    if end > start && !text.as_bytes()[end - 1].is_ascii() {
+        end = start + text[start..end].trim_end().len();
+    }
+    (start < end).then(|| Span::new(start, end))
 }
 
 /// Whether a line ends with terminal punctuation (closing quotes and

@@ -1,6 +1,8 @@
 //! The sentence scanner: one forward pass over a block of prose.
 //!
-//! The scanner walks the block character by character, keeping a little
+//! The scanner walks the block character by character (in the middle of
+//! a sentence it steps over runs of letters, digits, spaces and other
+//! bytes that change nothing eight at a time, see `skip`), keeping a little
 //! state (where the current sentence, token and word start; an open
 //! quotation; the list marker expected next). At each candidate
 //! terminator it reads the cluster of terminators and closing marks,
@@ -70,7 +72,7 @@
 //! - `BidiTransparent`: Unicode format characters (bidi marks and
 //!   embeddings) around a terminator are ignored.
 
-use super::tables::{Abbr, Rules};
+use super::tables::{Abbr, Rules, short_key};
 
 /// Longest word (in bytes) looked up in the tables; longer words are
 /// never abbreviations, and the bound keeps each look constant-time.
@@ -203,6 +205,85 @@ const PLAIN: [bool; 256] = {
     }
     t
 };
+
+/// Whether the fast skip ([`skip`]) must stop at byte `b`: every byte
+/// that is not [`PLAIN`] and not a space, and the ASCII control
+/// characters (which the full path steps over: stopping there costs a
+/// little time and changes nothing).
+#[inline(always)]
+fn stops_skip(b: u8) -> bool {
+    // As a signed byte, everything from 0x80 up is negative: one
+    // comparison takes the control characters and all non-ASCII bytes.
+    (b as i8) < 0x20 || matches!(b, b'!' | b'"' | b'.' | b':' | b';' | b'?')
+}
+
+/// `b` in every byte of a word.
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// The high bit of every byte.
+const HIGH: u64 = splat(0x80);
+
+/// For the 8 bytes of `w` (little-endian), the high bit of each byte
+/// set when the byte may stop the skip: it is below 0x40 and not a space,
+/// or not ASCII (a superset of [`stops_skip`], told with a few word-wide
+/// operations).
+#[inline(always)]
+fn may_stop(w: u64) -> u64 {
+    let low7 = w & !HIGH;
+    // For a 7-bit value, adding 0x40 carries into bit 7 iff it is 0x40 or
+    // more, and adding 0x7f iff it is not zero (never out of the byte).
+    let below_40 = !(low7 + splat(0x40));
+    let z = (w ^ splat(b' ')) & !HIGH;
+    let not_space = z + splat(0x7f);
+    ((below_40 & not_space) | w) & HIGH
+}
+
+/// The first byte of `chunk` that stops the skip among those marked in
+/// `candidates` (see [`may_stop`]), from `base` on.
+#[inline(always)]
+fn first_stop(
+    chunk: &[u8; 16],
+    base: usize,
+    mut candidates: u64,
+) -> Option<usize> {
+    while candidates != 0 {
+        let at = base + candidates.trailing_zeros() as usize / 8;
+        if stops_skip(chunk[at]) {
+            return Some(at);
+        }
+        candidates &= candidates - 1;
+    }
+    None
+}
+
+/// The first byte at or after `from` that stops the skip (see
+/// [`stops_skip`]), or the end of `bytes`: steps over the bytes that
+/// change nothing in the scan, [`PLAIN`] inside a token and the spaces
+/// between tokens, 16 at a time (two `u64` words).
+#[inline]
+fn skip(bytes: &[u8], from: usize) -> usize {
+    let mut k = from;
+    while let Some(c) = bytes.get(k..).and_then(<[u8]>::first_chunk::<16>) {
+        let (lo, hi) = c.split_at(8);
+        let lo =
+            may_stop(u64::from_le_bytes(lo.try_into().unwrap_or_default()));
+        let hi =
+            may_stop(u64::from_le_bytes(hi.try_into().unwrap_or_default()));
+        if lo | hi != 0 {
+            if let Some(at) = first_stop(c, 0, lo) {
+                return k + at;
+            }
+            if let Some(at) = first_stop(c, 8, hi) {
+                return k + at;
+            }
+        }
+        k += 16;
+    }
+    let rest = bytes.get(k..).unwrap_or_default();
+    rest.iter().position(|&b| stops_skip(b)).map_or(bytes.len(), |p| k + p)
+}
 
 /// Where the token starting at `i` ends: at the next white space, or at
 /// the end of `s`.
@@ -439,6 +520,9 @@ pub(crate) struct Scanner<'a> {
     rules: &'a Rules,
     lower: String,
     finders: Vec<Finder>,
+    /// Whether runs of plain bytes are skipped a chunk at a time (off in
+    /// tests only, to compare with the byte-at-a-time path).
+    fast: bool,
 }
 
 /// Receives the sentences found, as (start, end) byte offsets into the
@@ -449,17 +533,26 @@ pub(crate) trait Sink {
 
 impl<'a> Scanner<'a> {
     pub(crate) fn new(s: &'a str, rules: &'a Rules) -> Scanner<'a> {
-        Scanner { s, rules, lower: String::new(), finders: Vec::new() }
+        Scanner {
+            s,
+            rules,
+            lower: String::new(),
+            finders: Vec::new(),
+            fast: true,
+        }
     }
 
     #[inline]
     fn is_terminator(&self, c: char) -> bool {
-        if c.is_ascii() && !matches!(c, '.' | '?' | '!' | ':' | ';') {
-            return false;
+        match c {
+            '.' if self.rules.data.period_ends => true,
+            '?' | '!' => true,
+            _ if c.is_ascii() && !matches!(c, '.' | ':' | ';') => false,
+            _ => {
+                universal_terminator(c)
+                    || self.rules.data.extra_terminators.contains(&c)
+            }
         }
-        (c == '.' && self.rules.data.period_ends)
-            || universal_terminator(c)
-            || self.rules.data.extra_terminators.contains(&c)
     }
 
     /// Scans the whole block, reporting each sentence to `sink`.
@@ -468,6 +561,9 @@ impl<'a> Scanner<'a> {
         let n = s.len();
         let mut i = 0;
         let mut sent_start = 0;
+        // The tokens of the sentence so far, exact while below 2: the
+        // fast path counts the tokens it steps over as one. (Rule
+        // `FrontedTime` counts them again, from `sent_start`.)
         let mut sent_tokens = 0usize;
         // Where the current token starts (it ends at white space).
         let mut tok_start = 0;
@@ -482,10 +578,38 @@ impl<'a> Scanner<'a> {
         let bytes = s.as_bytes();
         while i < n {
             if !at_token_start {
-                // The common case: inside a token, bytes that are neither
-                // a quote nor a terminator nor white space change nothing.
-                while i < n && PLAIN[bytes[i] as usize] {
-                    i += 1;
+                if self.fast
+                    && expected.is_none()
+                    && sent_tokens > 0
+                    && !first_was_bullet
+                {
+                    // The common case, in the middle of a sentence with
+                    // no list in sight: a token start only sets where the
+                    // token starts, so whole runs of plain bytes and
+                    // spaces are stepped over at once.
+                    let stop = skip(bytes, i);
+                    if let Some(p) =
+                        bytes[i..stop].iter().rposition(|&b| b == b' ')
+                    {
+                        let t = i + p + 1;
+                        if t < stop {
+                            tok_start = t;
+                            word_start = t;
+                            marker_token = false;
+                            sent_tokens += 1;
+                        } else {
+                            // The token starts at the stop: the full path
+                            // below takes it.
+                            at_token_start = true;
+                        }
+                    }
+                    i = stop;
+                } else {
+                    // Inside a token, bytes that are neither a quote nor
+                    // a terminator nor white space change nothing.
+                    while i < n && PLAIN[bytes[i] as usize] {
+                        i += 1;
+                    }
                 }
                 if i >= n {
                     break;
@@ -562,17 +686,53 @@ impl<'a> Scanner<'a> {
                 i += len;
                 continue;
             }
-            let cl = self.cluster(i, &mut quote);
-            let end = match self.decide(
-                i,
-                &cl,
-                word_start,
-                sent_start,
-                sent_tokens,
-                url_like(&s[tok_start..token_end(s, tok_start)]),
-                marker_token,
-                &mut quote,
-            ) {
+            // The common case, a period between a word and a capitalised
+            // one (`word. Next`) outside quotations: the cluster is the
+            // period alone and the next word starts two bytes on, so only
+            // the rules for periods have anything to say.
+            let capital_next = bytes
+                .get(i + 2)
+                .copied()
+                .filter(|b| b.is_ascii_uppercase() && bytes[i + 1] == b' ');
+            let (cl, decision) = match capital_next {
+                Some(next)
+                    if self.fast
+                        && c == '.'
+                        && quote.is_none()
+                        && self.rules.data.period_ends =>
+                {
+                    let cl = Cluster {
+                        end: i + 1,
+                        periods: 1,
+                        ..Cluster::default()
+                    };
+                    let decision = self.decide_period(
+                        i,
+                        &cl,
+                        i + 1,
+                        i + 2,
+                        char::from(next),
+                        word_start,
+                        sent_start,
+                        marker_token,
+                    );
+                    (cl, decision)
+                }
+                _ => {
+                    let cl = self.cluster(i, &mut quote);
+                    let decision = self.decide(
+                        i,
+                        &cl,
+                        word_start,
+                        sent_start,
+                        tok_start,
+                        marker_token,
+                        &mut quote,
+                    );
+                    (cl, decision)
+                }
+            };
+            let end = match decision {
                 Some(end) => end,
                 None => {
                     i = cl.end.max(i + len);
@@ -685,8 +845,7 @@ impl<'a> Scanner<'a> {
         cl: &Cluster,
         word_start: usize,
         sent_start: usize,
-        sent_tokens: usize,
-        url_like: bool,
+        tok_start: usize,
         marker_token: bool,
         quote: &mut Option<Quote>,
     ) -> Option<usize> {
@@ -712,7 +871,10 @@ impl<'a> Scanner<'a> {
             }
             // Look through an opening mark: `cheered."It's`.
             let nc = char_at(s, skip_openers(s, e)).map_or(nc, |(c, _)| c);
-            if url_like || cl.colon || !nc.is_uppercase() {
+            if cl.colon
+                || !nc.is_uppercase()
+                || url_like(&s[tok_start..token_end(s, tok_start)])
+            {
                 return None;
             }
             // Rule `GluedSentence`.
@@ -774,7 +936,6 @@ impl<'a> Scanner<'a> {
             fc,
             word_start,
             sent_start,
-            sent_tokens,
             marker_token,
         )
     }
@@ -790,7 +951,6 @@ impl<'a> Scanner<'a> {
         fc: char,
         word_start: usize,
         sent_start: usize,
-        sent_tokens: usize,
         marker_token: bool,
     ) -> Option<usize> {
         let s = self.s;
@@ -865,7 +1025,7 @@ impl<'a> Scanner<'a> {
                 Abbr::Number => (!digit).then_some(e),
                 Abbr::Inner => (capital && self.starter_at(m)).then_some(e),
                 Abbr::Time => {
-                    if digit || self.fronted_time(sent_start, sent_tokens) {
+                    if digit || self.fronted_time(sent_start, i) {
                         None
                     } else {
                         Some(e)
@@ -889,12 +1049,20 @@ impl<'a> Scanner<'a> {
     /// The word before the terminator at `i`: from `word_start`, without
     /// opening marks and format characters; empty when longer than
     /// [`MAX_WORD`] (too long to be an abbreviation).
+    #[inline]
     fn word_before(&self, word_start: usize, i: usize) -> &'a str {
         let s = self.s;
         let from = if i - word_start > MAX_WORD * 2 { i } else { word_start };
-        let w = s[from..i]
-            .trim_start_matches(|c: char| opener(c) || format_char(c));
-        let w = w.trim_end_matches(format_char);
+        let mut w = &s[from..i];
+        // Openers and format characters start with a byte that is not an
+        // ASCII letter or digit, and format characters end with one that
+        // is not ASCII: most words need no trimming.
+        if !w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+            w = w.trim_start_matches(|c: char| opener(c) || format_char(c));
+        }
+        if !w.as_bytes().last().is_some_and(u8::is_ascii) {
+            w = w.trim_end_matches(format_char);
+        }
         if w.len() > MAX_WORD { "" } else { w }
     }
 
@@ -909,6 +1077,14 @@ impl<'a> Scanner<'a> {
     /// The kind of `word` in the language's table.
     fn abbreviation(&mut self, word: &str) -> Option<Abbr> {
         if word.is_empty() || word.len() > MAX_WORD {
+            return None;
+        }
+        if let Some(key) = short_key(word.as_bytes()) {
+            return self.rules.short_abbreviation(key);
+        }
+        if word.is_ascii() && !self.rules.long_ascii_abbreviations() {
+            // Too long for a short key (or holding a NUL, which no
+            // abbreviation does), and the language has no longer ones.
             return None;
         }
         self.lower.clear();
@@ -954,10 +1130,10 @@ impl<'a> Scanner<'a> {
         self.lower_word_at(m).is_some() && self.rules.is_month(&self.lower)
     }
 
-    /// Rule `FrontedTime`: whether the sentence so far is a preposition
-    /// and a time ("At 5 a.m.").
-    fn fronted_time(&mut self, sent_start: usize, sent_tokens: usize) -> bool {
-        if sent_tokens > 3 {
+    /// Rule `FrontedTime`: whether the sentence so far (up to the
+    /// terminator at `i`) is a preposition and a time ("At 5 a.m.").
+    fn fronted_time(&mut self, sent_start: usize, i: usize) -> bool {
+        if tokens_through(self.s, sent_start, i, 4) > 3 {
             return false;
         }
         let m = skip_ws(self.s, sent_start);
@@ -1016,6 +1192,27 @@ impl<'a> Scanner<'a> {
 /// Rules `Initial` and `MultiPeriod`: single letters and letters joined by
 /// periods behave as `Inner` abbreviations.
 fn implicit_abbreviation(word: &str) -> Option<Abbr> {
+    // Most words start with four ASCII letters: a run too long.
+    if word
+        .as_bytes()
+        .get(..4)
+        .is_some_and(|b| b.iter().all(u8::is_ascii_alphabetic))
+    {
+        return None;
+    }
+    // Without a period, only a single letter is one (an initial).
+    if !word.bytes().any(|b| b == b'.') {
+        let mut chars = word.chars();
+        return match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_alphabetic() => Some(Abbr::Inner),
+            _ => None,
+        };
+    }
+    letters_and_periods(word)
+}
+
+/// [`implicit_abbreviation`], char by char.
+fn letters_and_periods(word: &str) -> Option<Abbr> {
     let mut letters = 0;
     let mut run = 0;
     let mut periods = 0;
@@ -1077,6 +1274,22 @@ fn one_word_then(s: &str, m: usize, mark: char) -> bool {
     j > m && char_at(s, j).is_some_and(|(c, _)| c == mark)
 }
 
+/// The tokens (runs of characters other than white space) of `s` from
+/// `from` through the char at `to`, counted up to `cap`.
+fn tokens_through(s: &str, from: usize, to: usize, cap: usize) -> usize {
+    let mut count = 0;
+    let mut in_token = false;
+    for (k, c) in s[from..].char_indices() {
+        if from + k > to || count >= cap {
+            break;
+        }
+        let token = !c.is_whitespace();
+        count += usize::from(token && !in_token);
+        in_token = token;
+    }
+    count
+}
+
 fn skip_ws(s: &str, mut j: usize) -> usize {
     while let Some((c, len)) = char_at(s, j) {
         if !c.is_whitespace() {
@@ -1119,8 +1332,309 @@ mod fast_path_tests {
         }
     }
 
+    /// `is_terminator`, with its ASCII shortcuts, is rule `Terminators`
+    /// as written: the period where it ends sentences, the universal
+    /// terminators, the language's extras.
+    #[test]
+    fn is_terminator_is_the_rule() {
+        for &lang in Language::ALL {
+            let rules = Rules::of(lang);
+            let scanner = Scanner::new("", rules);
+            for c in
+                (0..0x3100).chain(0xFF00..0xFF70).filter_map(char::from_u32)
+            {
+                let want = (c == '.' && rules.data.period_ends)
+                    || universal_terminator(c)
+                    || rules.data.extra_terminators.contains(&c);
+                assert_eq!(
+                    scanner.is_terminator(c),
+                    want,
+                    "{c:?} in {lang:?}"
+                );
+            }
+        }
+    }
+
+    /// `stops_skip` is exactly "not `PLAIN` and not a space", give or
+    /// take the ASCII control characters.
+    #[test]
+    fn skip_stops_at_every_byte_that_matters() {
+        for b in 0u8..=255 {
+            if b < 0x20 {
+                assert!(stops_skip(b), "byte {b:#x}");
+            } else {
+                let matters = !PLAIN[b as usize] && b != b' ';
+                assert_eq!(stops_skip(b), matters, "byte {b:#x}");
+            }
+        }
+    }
+
+    /// `may_stop` marks, in every byte lane whatever the other lanes hold,
+    /// exactly the bytes below 0x40 but the space, and the non-ASCII ones:
+    /// a superset of `stops_skip`.
+    #[test]
+    fn may_stop_marks_a_superset_of_the_stops() {
+        let fillers = [0u8, b' ', b'a', b'.', 0x7f, 0x80, 0xff, b'?', b'@'];
+        for b in 0u8..=255 {
+            let want = (b < 0x40 && b != b' ') || b >= 0x80;
+            assert!(!stops_skip(b) || want, "byte {b:#x}");
+            for lane in 0..8 {
+                for &f in &fillers {
+                    let mut w = [f; 8];
+                    w[lane] = b;
+                    let got = may_stop(u64::from_le_bytes(w));
+                    let bit = got >> (8 * lane + 7) & 1 == 1;
+                    assert_eq!(
+                        bit, want,
+                        "byte {b:#x} lane {lane} among {f:#x}"
+                    );
+                    assert_eq!(got & !HIGH, 0);
+                }
+            }
+        }
+    }
+
+    /// The scanner's sentences, with or without the fast paths (the skip
+    /// over plain bytes, the shortcut for `word. Next`).
+    fn scan(text: &str, lang: Language, fast: bool) -> Vec<(usize, usize)> {
+        struct Collect(Vec<(usize, usize)>);
+        impl Sink for Collect {
+            fn sentence(&mut self, start: usize, end: usize) {
+                self.0.push((start, end));
+            }
+        }
+        let mut out = Collect(Vec::new());
+        let mut scanner = Scanner::new(text, Rules::of(lang));
+        scanner.fast = fast;
+        scanner.run(&mut out);
+        out.0
+    }
+
+    /// Text rich in what the scanner looks at: terminators, quotes,
+    /// white space, digits, list markers, abbreviations, non-ASCII.
+    fn rich_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a",
+            "B",
+            "the",
+            "said",
+            "He",
+            "The",
+            "word",
+            "Mr",
+            "Dr",
+            "U.S",
+            "e.g",
+            "a.m",
+            "p.m",
+            "At",
+            "by",
+            "No",
+            "Inc",
+            "Jan",
+            "January",
+            "Oktober",
+            "XII",
+            "5",
+            "12",
+            "2,500",
+            "1.",
+            "2.",
+            "3)",
+            "a.",
+            "b.",
+            "(1)",
+            "•",
+            "-",
+            "*",
+            "–",
+            "—",
+            "(",
+            ")",
+            "[",
+            "]",
+            "...",
+            "…",
+            ". . .",
+            ".",
+            ".",
+            "?",
+            "!",
+            ":",
+            ";",
+            ",",
+            "\"",
+            "'",
+            "“",
+            "”",
+            "„",
+            "«",
+            "»",
+            "「",
+            "」",
+            "。",
+            "！",
+            "،",
+            "։",
+            "፧",
+            " ",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\n",
+            "\r\n",
+            "\t",
+            "\u{a0}",
+            "\u{3000}",
+            "\u{200F}",
+            "\u{1}",
+            "\u{7f}",
+            "www.",
+            "://",
+            "@",
+            "№",
+            "$",
+            "é",
+            "日本",
+            "ß",
+            "İ",
+            "Д",
+            "п",
+            "ε",
+            "😀",
+            "abcdefghijklmnopqrstuvwxyz",
+        ]);
+        prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
+    }
+
+    /// Prose-like text: words (many of them abbreviations, initials,
+    /// numbers, sentence starters, list markers) each followed by a space
+    /// or by punctuation.
+    fn prose() -> impl Strategy<Value = String> {
+        let words = prop::sample::select(vec![
+            "the", "He", "They", "It", "A", "And", "said", "U.S", "e.g", "Mr",
+            "Dr", "Inc", "a.m", "p.m", "No", "Jan", "3", "12", "2,500", "XII",
+            "I", "J", "U.K", "etc", "Oktober", "January", "At", "by", "www.x",
+            "x@y.z", "1", "2", "a", "b", "•", "-", "(1)", "“Yes", "»", "日本",
+            "п", "Ω", "ended", "Fans", "Mt", "approx", "Wait",
+        ]);
+        let seps = prop::sample::select(vec![
+            " ", " ", " ", ". ", ". ", ". ", "? ", "! ", ", ", "... ", ".",
+            ": ", "; ", "\n", ".\" ", ".) ", ". . . ", "… ", "  ", ".  ",
+            ".\n", "\"", " \"",
+        ]);
+        prop::collection::vec((words, seps), 0..40).prop_map(|v| {
+            v.into_iter().flat_map(|(w, s)| [w, s]).collect::<String>()
+        })
+    }
+
+    /// The corpus texts, whole: long runs of prose, as in news.
+    #[test]
+    fn fast_skip_changes_nothing_on_the_corpus() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+        let mut files = vec![];
+        for d in [dir.to_string(), format!("{dir}/lang")] {
+            for e in std::fs::read_dir(d).expect("corpus") {
+                let p = e.expect("entry").path();
+                if p.is_file() {
+                    files.push(p);
+                }
+            }
+        }
+        assert!(files.len() > 10);
+        for p in files {
+            let Ok(text) = std::fs::read_to_string(&p) else { continue };
+            for &lang in Language::ALL {
+                assert_eq!(
+                    scan(&text, lang, true),
+                    scan(&text, lang, false),
+                    "{} in {lang:?}",
+                    p.display()
+                );
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// `abbreviation`, with its short keys and early outs, is the
+        /// table's answer for the word's lowercase form.
+        #[test]
+        fn abbreviation_is_the_table_lookup(
+            word in "[a-zA-Z.]{1,5}|[a-zA-Z]{7,12}|[a-zA-Z.\u{0}]{1,10}|[a-zA-Zéñ°ºčłá.İK]{1,6}|\\PC{1,4}",
+            li in 0usize..Language::ALL.len(),
+        ) {
+            let rules = Rules::of(Language::ALL[li]);
+            let mut lower = String::new();
+            for c in word.chars() {
+                push_lower(&mut lower, c);
+            }
+            let mut scanner = Scanner::new("", rules);
+            prop_assert_eq!(scanner.abbreviation(&word), rules.abbreviation(&lower));
+        }
+
+        #[test]
+        fn implicit_abbreviation_shortcut_agrees(
+            word in "[a-zA-Z.]{0,9}|[a-zA-Zé.'1]{0,6}|\\PC{0,5}",
+        ) {
+            prop_assert_eq!(implicit_abbreviation(&word), letters_and_periods(&word));
+        }
+
+        /// `word_before` with its shortcuts is the word with openers and
+        /// format characters trimmed as `str` does it.
+        #[test]
+        fn word_before_trims_as_str_does(
+            text in rich_text(),
+            a in 0usize..200,
+            b in 0usize..200,
+        ) {
+            let floor = |mut k: usize| {
+                k = k.min(text.len());
+                while !text.is_char_boundary(k) {
+                    k -= 1;
+                }
+                k
+            };
+            let (word_start, i) = (floor(a.min(b)), floor(a.max(b)));
+            let from = if i - word_start > MAX_WORD * 2 { i } else { word_start };
+            let want = text[from..i]
+                .trim_start_matches(|c: char| opener(c) || format_char(c))
+                .trim_end_matches(format_char);
+            let want = if want.len() > MAX_WORD { "" } else { want };
+            let scanner = Scanner::new(&text, Rules::of(Language::English));
+            prop_assert_eq!(scanner.word_before(word_start, i), want);
+        }
+
+        #[test]
+        fn skip_finds_the_first_stop(
+            bytes in prop::collection::vec(
+                prop::sample::select(vec![
+                    b'a', b'Z', b'0', b' ', b' ', b' ', b',', b'\'', b'-', b'(',
+                    b'.', b'?', b'!', b':', b';', b'"', b'\n', b'\t', 0, 0x1f,
+                    0x7f, 0x80, 0xc3, 0xe2, 0xff, b'@', b'/',
+                ]),
+                0..40,
+            ),
+            from in 0usize..48,
+        ) {
+            let from = from.min(bytes.len());
+            let want = bytes[from..]
+                .iter()
+                .position(|&b| stops_skip(b))
+                .map_or(bytes.len(), |p| from + p);
+            prop_assert_eq!(skip(&bytes, from), want);
+        }
+
+        #[test]
+        fn fast_paths_change_nothing(
+            text in prop_oneof![rich_text(), prose()],
+            li in 0usize..Language::ALL.len(),
+        ) {
+            let lang = Language::ALL[li];
+            prop_assert_eq!(scan(&text, lang, true), scan(&text, lang, false));
+        }
 
         #[test]
         fn every_marker_may_be_one(

@@ -614,10 +614,84 @@ fn data(lang: Language) -> &'static LangData {
 
 static NONE_REF: LangData = NONE;
 
+/// `word` lowercased and packed into a `u64` (little-endian, zero bytes
+/// after it), when it is 1 to 8 bytes of ASCII without NUL: the key of a
+/// short abbreviation, one to one with the word's lowercase form, never 0.
+pub(crate) fn short_key(word: &[u8]) -> Option<u64> {
+    if word.is_empty() || word.len() > 8 {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    for (k, &b) in key.iter_mut().zip(word) {
+        if b == 0 || !b.is_ascii() {
+            return None;
+        }
+        *k = b.to_ascii_lowercase();
+    }
+    Some(u64::from_le_bytes(key))
+}
+
+/// The abbreviations that have a [`short_key`], in an open-addressing
+/// hash table of those keys (0 marks a free slot; at least half of the
+/// slots are free, so a search for a missing key stops soon).
+struct ShortTable {
+    keys: Vec<u64>,
+    kinds: Vec<Abbr>,
+    shift: u32,
+}
+
+impl ShortTable {
+    fn new(entries: impl Iterator<Item = (u64, Abbr)> + Clone) -> ShortTable {
+        let size =
+            (entries.clone().count() * 2 + 1).next_power_of_two().max(16);
+        let mut table = ShortTable {
+            keys: vec![0; size],
+            kinds: vec![Abbr::Prefix; size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (key, kind) in entries {
+            let mut h = table.slot(key);
+            while table.keys[h] != 0 && table.keys[h] != key {
+                h = (h + 1) & (size - 1);
+            }
+            table.keys[h] = key;
+            table.kinds[h] = kind;
+        }
+        table
+    }
+
+    /// Where the search for `key` starts (Fibonacci hashing).
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<Abbr> {
+        let mask = self.keys.len() - 1;
+        let mut h = self.slot(key);
+        loop {
+            let k = *self.keys.get(h)?;
+            if k == key {
+                return self.kinds.get(h).copied();
+            }
+            if k == 0 {
+                return None;
+            }
+            h = (h + 1) & mask;
+        }
+    }
+}
+
 /// A language's data, made ready for lookups.
 pub(crate) struct Rules {
     pub data: &'static LangData,
     abbreviations: AHashMap<&'static str, Abbr>,
+    /// The abbreviations that have a [`short_key`] (almost all), by key:
+    /// looked up without lowercasing into a string.
+    short: ShortTable,
+    /// Whether an abbreviation is ASCII and too long for a short key.
+    long_ascii: bool,
     starters: AHashSet<&'static str>,
     months: AHashSet<&'static str>,
 }
@@ -641,9 +715,18 @@ impl Rules {
             abbreviations.extend(COMMON_ABBREVIATIONS.entries());
         }
         abbreviations.extend(data.abbreviations.entries());
+        let short =
+            ShortTable::new(abbreviations.iter().filter_map(|(w, &kind)| {
+                Some((short_key(w.as_bytes())?, kind))
+            }));
+        let long_ascii = abbreviations
+            .keys()
+            .any(|w| w.is_ascii() && short_key(w.as_bytes()).is_none());
         Rules {
             data,
             abbreviations,
+            short,
+            long_ascii,
             starters: data.starters.iter().copied().collect(),
             months: data.months.iter().copied().collect(),
         }
@@ -654,6 +737,20 @@ impl Rules {
         self.abbreviations.get(lower).copied()
     }
 
+    /// The kind of the abbreviation whose [`short_key`] is `key`, if it is
+    /// one: the same answer as [`abbreviation`](Self::abbreviation) of the
+    /// word's lowercase form.
+    pub fn short_abbreviation(&self, key: u64) -> Option<Abbr> {
+        self.short.get(key)
+    }
+
+    /// Whether the language has an abbreviation of ASCII without a
+    /// [`short_key`] (longer than 8 bytes): when it has none, such words
+    /// need no lookup.
+    pub fn long_ascii_abbreviations(&self) -> bool {
+        self.long_ascii
+    }
+
     /// Whether `lower` usually opens a sentence.
     pub fn is_starter(&self, lower: &str) -> bool {
         self.starters.contains(lower)
@@ -662,5 +759,90 @@ impl Rules {
     /// Whether `lower` is a month name.
     pub fn is_month(&self, lower: &str) -> bool {
         self.months.contains(lower)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every abbreviation of every language is found through its short
+    /// key when it has one, with the kind the map gives.
+    #[test]
+    fn short_table_holds_every_short_abbreviation() {
+        for &lang in Language::ALL {
+            let rules = Rules::of(lang);
+            for (&word, &kind) in &rules.abbreviations {
+                if let Some(key) = short_key(word.as_bytes()) {
+                    assert_eq!(rules.short.get(key), Some(kind), "{word}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn short_key_is_the_ascii_lowercase_form() {
+        assert_eq!(short_key(b"Mr"), short_key(b"mR"));
+        assert_eq!(
+            short_key(b"e.g"),
+            Some(u64::from_le_bytes(*b"e.g\0\0\0\0\0"))
+        );
+        assert_eq!(short_key(b""), None);
+        assert_eq!(short_key(b"abcdefghi"), None);
+        assert_eq!(short_key(b"ab\0"), None);
+        assert_eq!(short_key("n°".as_bytes()), None);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// Through the short key or not, a word gets the answer of the
+        /// map for its lowercase form.
+        #[test]
+        fn short_lookup_agrees_with_the_map(
+            word in "[a-zA-Z.]{1,4}|[a-zA-Z]{5,9}|[mMdDsSnN][a-zA-Z.°]{0,3}|\\PC{1,3}",
+            li in 0usize..Language::ALL.len(),
+        ) {
+            let rules = Rules::of(Language::ALL[li]);
+            let want = rules.abbreviation(&word.to_lowercase());
+            if let Some(key) = short_key(word.as_bytes()) {
+                prop_assert_eq!(rules.short.get(key), want);
+            }
+        }
+
+        /// The same with the tables' own words, in mixed case, some cut
+        /// short or lengthened, looked up in every language.
+        #[test]
+        fn short_lookup_agrees_on_table_words(
+            pick in any::<prop::sample::Index>(),
+            case in any::<u64>(),
+            edit in 0usize..4,
+            li in 0usize..Language::ALL.len(),
+        ) {
+            let mut all: Vec<&str> = Language::ALL
+                .iter()
+                .flat_map(|&l| Rules::of(l).abbreviations.keys().copied())
+                .collect();
+            all.sort_unstable();
+            let mut word: String = pick
+                .get(&all)
+                .chars()
+                .enumerate()
+                .map(|(k, c)| {
+                    if case >> (k % 64) & 1 == 1 { c.to_ascii_uppercase() } else { c }
+                })
+                .collect();
+            match edit {
+                1 => { word.pop(); }
+                2 => word.push('s'),
+                _ => {}
+            }
+            let rules = Rules::of(Language::ALL[li]);
+            let want = rules.abbreviation(&word.to_lowercase());
+            if let Some(key) = short_key(word.as_bytes()) {
+                prop_assert_eq!(rules.short.get(key), want, "{}", word);
+            }
+        }
     }
 }

@@ -809,6 +809,30 @@ mod properties {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// `trim_span`, byte by byte for ASCII, cuts what `str::trim` cuts.
+        #[test]
+        fn trim_span_is_str_trim(
+            text in "([ \t\n\r\u{b}\u{c}a.é\u{1}]|\u{a0}|\u{85}|\u{2003}|\u{3000}|\u{200B}|日){0,12}",
+            a in 0usize..40,
+            b in 0usize..40,
+        ) {
+            let floor = |mut k: usize| {
+                k = k.min(text.len());
+                while !text.is_char_boundary(k) {
+                    k -= 1;
+                }
+                k
+            };
+            let span = Span::new(floor(a.min(b)), floor(a.max(b)));
+            let s = span.slice(&text);
+            let t = s.trim();
+            let want = (!t.is_empty()).then(|| {
+                let start = span.start + (s.len() - s.trim_start().len());
+                Span::new(start, start + t.len())
+            });
+            prop_assert_eq!(trim_span(&text, span), want);
+        }
+
         #[test]
         fn tricky_text_gives_valid_spans(text in tricky(), li in 0usize..Language::ALL.len()) {
             check(&text, Language::ALL[li])?;
