@@ -80,13 +80,17 @@ pub(crate) struct Vocab {
     short: KeyTable,
     /// The same for other words, by lowercased, folded form.
     forms: Map<Box<str>, u32>,
-    /// ASCII stems of at most 16 bytes without a NUL byte, by their
-    /// bytes zero-padded ([`stem_key`]): global number.
+    /// ASCII stems of at most 16 bytes not ending with a NUL byte, by
+    /// their bytes zero-padded ([`stem_key`]): global number.
     short_stems: KeyTable,
     /// Other stems -> global number.
     stems: Map<Box<str>, u32>,
     /// Reused buffer for the lowercased form.
     buf: String,
+    /// True when `short` holds every stop word of the configuration
+    /// `config` that has a short key (as [`STOP`]), so that a new short
+    /// form need not be looked up in the stop words.
+    seeded: bool,
     /// Global number -> the current document's [`TermId`] plus one, or 0
     /// when the document does not have it yet; one entry per stem (the
     /// global numbers are dense from 0 until the next reset).
@@ -105,6 +109,7 @@ impl Default for Vocab {
             short_stems: KeyTable::default(),
             stems: Map::with_hasher(hasher()),
             buf: String::new(),
+            seeded: false,
             local: Vec::new(),
             seen: Vec::new(),
         }
@@ -131,6 +136,20 @@ impl Vocab {
             self.short_stems.clear();
             self.local.clear();
             self.config = analysis.id;
+            self.seeded = false;
+        }
+        if !self.seeded {
+            // A stop word is lowercase and folded (see `lang::analysis`):
+            // when it is short ASCII, its key stands for it exactly.
+            for w in &analysis.stop_words {
+                if let Some(key) = short_key(w)
+                    && key.to_le_bytes().starts_with(w.as_bytes())
+                    && self.short.get(key).is_none()
+                {
+                    self.short.insert(key, STOP);
+                }
+            }
+            self.seeded = true;
         }
     }
 
@@ -227,10 +246,13 @@ impl Vocab {
     ) -> u32 {
         let bytes = key.to_le_bytes();
         let len = 16 - key.leading_zeros() as usize / 8;
-        let g = match std::str::from_utf8(&bytes[..len]) {
-            Ok(form) => self.new_form(analysis, stemmer, form),
-            Err(_) => STOP,
+        let Ok(form) = std::str::from_utf8(&bytes[..len]) else {
+            return STOP;
         };
+        // The stop words with a short key are in `short` already.
+        let stop = !(self.seeded && self.config == analysis.id)
+            && analysis.stop_words.contains(form);
+        let g = if stop { STOP } else { self.new_term(stemmer, form) };
         self.short.insert(key, g);
         g
     }
@@ -269,6 +291,12 @@ impl Vocab {
         if analysis.stop_words.contains(form) {
             return STOP;
         }
+        self.new_term(stemmer, form)
+    }
+
+    /// The global number of `form` (lowercased, folded, not a stop
+    /// word), seen for the first time: its stem's.
+    fn new_term(&mut self, stemmer: Option<&Stemmer>, form: &str) -> u32 {
         let stem = match stemmer {
             Some(s) if form.chars().nth(2).is_some() => s.stem(form),
             _ => std::borrow::Cow::Borrowed(form),
@@ -339,12 +367,12 @@ impl<'t> words::Sink<'t> for Terms<'_> {
     }
 }
 
-/// The bytes of an ASCII `stem` of at most 16 bytes without a NUL byte,
-/// zero-padded, as one number (the keys of `short_stems` in [`Vocab`],
-/// which tell such stems apart); `None` for other stems.
+/// The bytes of an ASCII `stem` of at most 16 bytes that does not end
+/// with a NUL byte, zero-padded, as one number (the keys of `short_stems`
+/// in [`Vocab`], which tell such stems apart); `None` for other stems.
 fn stem_key(stem: &str) -> Option<u128> {
     let b = stem.as_bytes();
-    if b.len() > 16 || !stem.is_ascii() || b.contains(&0) {
+    if b.len() > 16 || !stem.is_ascii() || b.last().is_none_or(|&x| x == 0) {
         return None;
     }
     let mut buf = [0u8; 16];
@@ -374,7 +402,7 @@ struct Slot {
 
 impl KeyTable {
     /// The slots of a table's first allocation.
-    const MIN_SLOTS: usize = 1 << 10;
+    const MIN_SLOTS: usize = 1 << 12;
 
     /// Where the probe for `key` starts, for a power-of-two number of
     /// slots: one folded multiply of the key's halves.
@@ -602,6 +630,43 @@ mod tests {
             v.analyze(&a, &text.to_uppercase(), &mut out);
             assert!(out == want, "ids in capitals {:?}", &out[..20]);
             assert_eq!(v.len(), 5000);
+        }
+    }
+
+    #[test]
+    fn stem_keys_tell_stems_apart() {
+        assert_eq!(stem_key("run"), short_key("run"));
+        assert_eq!(
+            stem_key("Run"),
+            Some(u128::from_le_bytes(*b"Run\0\0\0\0\0\0\0\0\0\0\0\0\0"))
+        );
+        assert_eq!(stem_key("run\0"), None);
+        assert_eq!(stem_key(""), None);
+        assert_eq!(stem_key("caf\u{e9}"), None);
+        assert_eq!(stem_key("abcdefghijklmnopq"), None);
+        assert!(stem_key("a\0b").is_some_and(|k| Some(k) != stem_key("ab")));
+    }
+
+    /// Stop words are terms for no configuration but their own, whether
+    /// or not the vocabulary was seeded with them.
+    #[test]
+    fn stop_words_follow_the_configuration() {
+        let a = english();
+        let b = Analysis {
+            stop_words: Set::with_hasher(hasher()),
+            id: 3,
+            ..english()
+        };
+        let text = "The cat and THE hat";
+        let mut v = Vocab::default();
+        let mut out = Vec::new();
+        v.analyze(&a, text, &mut out);
+        assert_eq!(out.len(), 2);
+        for (analysis, terms) in [(&a, 2), (&b, 5), (&a, 2)] {
+            v.prepare(analysis);
+            out.clear();
+            v.analyze(analysis, text, &mut out);
+            assert_eq!(out.len(), terms);
         }
     }
 
