@@ -405,24 +405,22 @@ impl KeyTable {
     const MIN_SLOTS: usize = 1 << 12;
 
     /// Where the probe for `key` starts, for a power-of-two number of
-    /// slots: one folded multiply of the key's halves.
+    /// slots less one as `mask`: one folded multiply of the key's halves.
     #[inline]
-    fn home(key: u128, slots: usize) -> usize {
+    fn home(key: u128, mask: usize) -> usize {
         let (lo, hi) = (key as u64, (key >> 64) as u64);
         let m = u128::from(lo ^ 0x243f_6a88_85a3_08d3)
             * u128::from(hi ^ 0x1319_8a2e_0370_7344);
-        ((m as u64) ^ ((m >> 64) as u64)) as usize & (slots - 1)
+        ((m as u64) ^ ((m >> 64) as u64)) as usize & mask
     }
 
     /// The value of `key` (not 0).
     #[inline]
     fn get(&self, key: u128) -> Option<u32> {
         let (lo, hi) = (key as u64, (key >> 64) as u64);
-        let n = self.slots.len();
-        if n == 0 {
-            return None;
-        }
-        let mut i = Self::home(key, n);
+        // With no slots, `mask` is all ones and `get` finds none.
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = Self::home(key, mask);
         loop {
             let slot = self.slots.get(i)?;
             if slot.lo == lo && slot.hi == hi {
@@ -431,7 +429,7 @@ impl KeyTable {
             if slot.lo == 0 && slot.hi == 0 {
                 return None;
             }
-            i = (i + 1) & (n - 1);
+            i = (i + 1) & mask;
         }
     }
 
@@ -446,15 +444,15 @@ impl KeyTable {
 
     /// Puts `slot` in the first free slot from its home.
     fn place(&mut self, slot: Slot) {
-        let n = self.slots.len();
+        let mask = self.slots.len().wrapping_sub(1);
         let key = u128::from(slot.lo) | (u128::from(slot.hi) << 64);
-        let mut i = Self::home(key, n);
+        let mut i = Self::home(key, mask);
         while let Some(s) = self.slots.get_mut(i) {
             if s.lo == 0 && s.hi == 0 {
                 *s = slot;
                 return;
             }
-            i = (i + 1) & (n - 1);
+            i = (i + 1) & mask;
         }
     }
 

@@ -139,10 +139,103 @@ pub(crate) fn scan<'t>(text: &'t str, sink: &mut impl Sink<'t>) {
             ascii_words(text, start, cut, sink);
         }
         let end = next_cut(bytes, p);
-        for (i, w) in text[cut..end].unicode_word_indices() {
-            sink.word(cut + i, w);
+        if is_mixed(&bytes[cut..end]) {
+            mixed_words(text, cut, end, sink);
+        } else {
+            for (i, w) in text[cut..end].unicode_word_indices() {
+                sink.word(cut + i, w);
+            }
         }
         start = end;
+    }
+}
+
+/// The class of the character at `i` of a region that [`is_mixed`] holds
+/// for, and its length in bytes.
+#[inline]
+fn mixed_class(b: &[u8], i: usize) -> (u8, usize) {
+    match b.get(i) {
+        Some(&x) if x < 0x80 => (class(x), 1),
+        // U+00A0, U+00A3.
+        Some(0xc2) => (OTHER, 2),
+        // U+2018, U+2019 (MidNumLet, as `'` is for these rules), or
+        // another of U+2013, U+2014, U+201C, U+201D.
+        _ => match b.get(i + 2) {
+            Some(0x98 | 0x99) => (MID_BOTH, 3),
+            _ => (OTHER, 3),
+        },
+    }
+}
+
+/// True when every character of `region` is ASCII or one of a few common
+/// punctuation marks: U+00A0 (no-break space), U+00A3 (pound sign),
+/// U+2013 and U+2014 (dashes), U+201C and U+201D (double quotation
+/// marks), all of Word_Break Other, and U+2018 and U+2019 (single
+/// quotation marks), MidNumLet as `'` is for the rules that apply
+/// without Hebrew letters (WB6, WB7, WB11, WB12).
+///
+/// Such a region holds no character that WB4 attaches to the one before
+/// (Extend, Format, ZWJ), nor any that another rule treats apart, so
+/// [`mixed_words`] splits it by the ASCII rules with these classes.
+fn is_mixed(region: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(&x) = region.get(i) {
+        i += match (x, region.get(i + 1), region.get(i + 2)) {
+            (..0x80, ..) => 1,
+            (0xc2, Some(0xa0 | 0xa3), _) => 2,
+            (
+                0xe2,
+                Some(0x80),
+                Some(0x93 | 0x94 | 0x98 | 0x99 | 0x9c | 0x9d),
+            ) => 3,
+            _ => return false,
+        };
+    }
+    true
+}
+
+/// The words of `text[from..to]`, a region that [`is_mixed`] holds for,
+/// byte by byte: the rules of [`slow_word`], with [`mixed_class`].
+fn mixed_words<'t>(
+    text: &'t str,
+    from: usize,
+    to: usize,
+    sink: &mut impl Sink<'t>,
+) {
+    let b = &text.as_bytes()[..to];
+    let mut i = from;
+    while i < to {
+        let (c, n) = mixed_class(b, i);
+        if !is_word(c) {
+            i += n;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        loop {
+            while i < to && WORD[b[i] as usize] {
+                i += 1;
+            }
+            // WB6/WB7, WB11/WB12 as in `joins`, with a character of
+            // `mixed_class` in the middle.
+            let (mid, n) = mixed_class(b, i);
+            let Some(&a) = b.get(i + n).filter(|&&a| a < 0x80) else {
+                break;
+            };
+            let after = class(a);
+            let joins = match (class(b[i - 1]), mid) {
+                (LETTER, MID_LETTER | MID_BOTH) => after == LETTER,
+                (NUMERIC, MID_NUM | MID_BOTH) => after == NUMERIC,
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            i += n + 1;
+        }
+        if c != EXTEND_NUM_LET || b[start..i].iter().any(|&x| x != b'_') {
+            sink.word(start, &text[start..i]);
+        }
     }
 }
 
@@ -349,7 +442,9 @@ fn ascii_words<'t>(
             let letter = letter & mask;
             let key = (x & mask) | (letter >> 2);
             sink.short(s, len, u128::from(key), letter != 0);
-            p = e;
+            // The byte at `e` is not in a word: the next one starts after
+            // it (one space, most often, then the load starts with it).
+            p = e + 1;
             continue;
         }
         // The word goes on into the next 8 bytes.
@@ -375,7 +470,7 @@ fn ascii_words<'t>(
             | (u128::from(more >> (8 * k)) << 64))
             & mask;
         sink.short(s, len, (key & mask) | (letter >> 2), letter != 0);
-        p = e;
+        p = e + 1;
     }
 }
 
@@ -575,5 +670,48 @@ mod tests {
             prop_assert_eq!(words(&text), reference(&text));
             check_scan(&text)?;
         }
+
+        /// Regions of ASCII and the punctuation of `is_mixed`, with a few
+        /// characters that must send a region to unicode-segmentation.
+        #[test]
+        fn same_on_punctuation(
+            text in "([a-zA-Z]{1,3}|[0-9]{1,2}|[ _.,:;'\"-]|\u{a0}|\u{a3}|\u{2013}|\u{2014}|\u{2018}|\u{2019}|\u{201c}|\u{201d}|\u{2026}|\u{301}|\u{200d}|\u{5d0}|\u{a9}|é){0,30}"
+        ) {
+            prop_assert_eq!(words(&text), reference(&text));
+            check_scan(&text)?;
+        }
+    }
+
+    /// Each character of `is_mixed` between letters, digits,
+    /// underscores, other punctuation and marks.
+    #[test]
+    fn punctuation_table() {
+        let marks = [
+            "\u{a0}", "\u{a3}", "\u{2013}", "\u{2014}", "\u{2018}",
+            "\u{2019}", "\u{201c}", "\u{201d}",
+        ];
+        let sides = [
+            "a", "Z", "1", "_", ".", "'", " ", "", "\u{301}", "\u{200d}",
+            "\u{5d0}", "\u{2019}", "\u{a0}",
+        ];
+        for m in marks {
+            for x in sides {
+                for y in sides {
+                    for text in [
+                        format!("{x}{m}{y}"),
+                        format!("ab{x}{m}{y}cd"),
+                        format!("12{x}{m}{y}34 x"),
+                    ] {
+                        assert_eq!(words(&text), reference(&text), "{text:?}");
+                        if let Err(e) = check_scan(&text) {
+                            panic!("{text:?}: {e}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(is_mixed("Dog\u{2019}s \u{201c}quoted\u{201d}".as_bytes()));
+        assert!(!is_mixed("caf\u{e9}".as_bytes()));
+        assert!(!is_mixed("a\u{2019}\u{301}".as_bytes()));
     }
 }
