@@ -271,13 +271,23 @@ fn next_cut(bytes: &[u8], p: usize) -> usize {
     }
 }
 
-/// The offset of the first byte of `bytes` that is not ASCII, eight
-/// bytes at a time.
+/// The offset of the first byte of `bytes` that is not ASCII, 32 bytes
+/// at a time, then eight.
 #[inline]
 fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
+    for chunk in bytes.chunks_exact(32) {
+        let mut any = 0;
+        for eight in chunk.chunks_exact(8) {
+            any |= u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
+        }
+        if any & HIGH != 0 {
+            break;
+        }
+        at += 32;
+    }
+    let mut chunks = bytes[at..].chunks_exact(8);
     for chunk in chunks.by_ref() {
         let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
         if word & HIGH != 0 {
@@ -432,7 +442,8 @@ fn ascii_words<'t>(
         if len < 8 - k || p + 8 >= to {
             // The word ends in these 8 bytes: most words. `after` is the
             // byte after it, or 0 at the end of the region.
-            let after = x.checked_shr(8 * len as u32).unwrap_or(0) as u8;
+            // (In two shifts, as `len` may be 8 and `len` is not 0.)
+            let after = ((x >> (8 * len - 1)) >> 1) as u8;
             let e = s + len;
             if may_join(after) && joins(b, e) {
                 p = slow_word(text, s, to, sink);
@@ -679,6 +690,18 @@ mod tests {
         ) {
             prop_assert_eq!(words(&text), reference(&text));
             check_scan(&text)?;
+        }
+    }
+
+    #[test]
+    fn first_non_ascii_table() {
+        for len in 0..80 {
+            let ascii = "a".repeat(len);
+            assert_eq!(first_non_ascii(ascii.as_bytes()), None);
+            for at in 0..len {
+                let text = format!("{}\u{e9}{}", &ascii[..at], &ascii[at..]);
+                assert_eq!(first_non_ascii(text.as_bytes()), Some(at));
+            }
         }
     }
 
