@@ -550,6 +550,8 @@ mod tests {
         assert_ne!(key("ab"), key("ba"));
         assert_eq!(key("ABCDEFGHIJKLMNOP"), key("abcdefghijklmnop"));
         assert_eq!(short_key("abcdefghijklmnopq"), None);
+        assert_eq!(short_key(""), None);
+        assert_eq!(short_key("a\0"), None);
         assert_eq!(short_key("café"), None);
         let mut buf = String::new();
         for w in ["Don't", "U.S.A", "x1_Y2", "A:B", "ZZ", "@AZ["] {

@@ -320,13 +320,13 @@ const LOW: [u128; 17] = {
     t
 };
 
-/// The lowercased bytes of an ASCII `word` of at most 16 bytes as one
+/// The lowercased bytes of an ASCII `word` of 1 to 16 bytes as one
 /// number, zero-padded (a word has no NUL byte, so no two words share a
-/// key); `None` for other words.
+/// key, and no key is 0); `None` for other words.
 #[inline]
 pub(crate) fn short_key(word: &str) -> Option<u128> {
     let b = word.as_bytes();
-    if b.len() > 16 || !word.is_ascii() {
+    if b.is_empty() || b.len() > 16 || !word.is_ascii() || b.contains(&0) {
         return None;
     }
     let mut buf = [0u8; 16];
