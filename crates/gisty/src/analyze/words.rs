@@ -5,8 +5,11 @@
 //! need a table lookup and a state machine per character. On ASCII the
 //! rules reduce to a few byte classes, and most text is mostly ASCII, so
 //! the text is cut into *regions* at runs of ASCII spaces: an ASCII
-//! region is scanned byte by byte with the rules below, and any region
-//! holding a non-ASCII byte goes to unicode-segmentation whole.
+//! region is scanned with the rules below, eight bytes at a time (SWAR on
+//! `u64`), and any region holding a non-ASCII byte goes to
+//! unicode-segmentation whole. The ASCII scan also gives most words as
+//! their lowercased bytes in one `u128` (see [`Sink::short`]), which
+//! [`Vocab`](super::Vocab) looks up without a copy.
 //!
 //! Cutting is exact because a boundary always falls on both sides of a
 //! run of spaces (U+0020 is WSegSpace, which only WB3d (space × space)
@@ -16,8 +19,9 @@
 //! mark that WB4 attaches to the spaces) keeps the spaces in its region.
 //! The rules that look one character further (WB6, WB7, WB11, WB12)
 //! never match across a space, so each region splits alone as it would
-//! in place. `tests::same_as_unicode_segmentation` checks all this
-//! against the crate on arbitrary and ASCII-heavy strings.
+//! in place. `tests::same_as_unicode_segmentation` and its neighbours
+//! check all this against the crate on arbitrary and ASCII-heavy
+//! strings, and the keys against [`short_key`].
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -78,13 +82,47 @@ const fn is_word(c: u8) -> bool {
     c.wrapping_sub(LETTER) <= EXTEND_NUM_LET - LETTER
 }
 
+/// What [`scan`] finds: the words of a text, in order, each given to
+/// one of the two methods.
+pub(crate) trait Sink<'t> {
+    /// An ASCII word of `len` bytes (at most 16) at `at`, with its
+    /// [`short_key`] and whether it holds a letter.
+    fn short(&mut self, at: usize, len: usize, key: u128, letters: bool);
+    /// Any other word: longer, not ASCII, or found off the fast path
+    /// (it may then be short ASCII too).
+    fn word(&mut self, at: usize, word: &'t str);
+}
+
 /// Calls `f(offset, word)` for each word of `text`, in order: the same
 /// words at the same offsets as `text.unicode_word_indices()`.
 #[inline]
-pub(crate) fn for_each_word<'t>(
-    text: &'t str,
-    mut f: impl FnMut(usize, &'t str),
-) {
+pub(crate) fn for_each_word<'t>(text: &'t str, f: impl FnMut(usize, &'t str)) {
+    /// Every word as a slice of the text.
+    struct Slices<'t, F> {
+        text: &'t str,
+        f: F,
+    }
+    impl<'t, F: FnMut(usize, &'t str)> Sink<'t> for Slices<'t, F> {
+        #[inline]
+        fn short(&mut self, at: usize, len: usize, _: u128, _: bool) {
+            let text = self.text;
+            if let Some(word) = text.get(at..at + len) {
+                (self.f)(at, word);
+            }
+        }
+
+        #[inline]
+        fn word(&mut self, at: usize, word: &'t str) {
+            (self.f)(at, word);
+        }
+    }
+    scan(text, &mut Slices { text, f });
+}
+
+/// Gives each word of `text` to `sink`, in order: the words of
+/// [`for_each_word`], most of them as keys.
+#[inline]
+pub(crate) fn scan<'t>(text: &'t str, sink: &mut impl Sink<'t>) {
     let bytes = text.as_bytes();
     let mut start = 0;
     while start < bytes.len() {
@@ -93,18 +131,111 @@ pub(crate) fn for_each_word<'t>(
         // which starts at the last cut before it.
         let Some(p) = first_non_ascii(&bytes[start..]).map(|k| start + k)
         else {
-            ascii_words(&text[start..], start, &mut f);
+            ascii_words(text, start, bytes.len(), sink);
             return;
         };
         let cut = last_cut(bytes, start, p);
         if cut > start {
-            ascii_words(&text[start..cut], start, &mut f);
+            ascii_words(text, start, cut, sink);
         }
         let end = next_cut(bytes, p);
-        for (i, w) in text[cut..end].unicode_word_indices() {
-            f(cut + i, w);
+        if is_mixed(&bytes[cut..end]) {
+            mixed_words(text, cut, end, sink);
+        } else {
+            for (i, w) in text[cut..end].unicode_word_indices() {
+                sink.word(cut + i, w);
+            }
         }
         start = end;
+    }
+}
+
+/// The class of the character at `i` of a region that [`is_mixed`] holds
+/// for, and its length in bytes.
+#[inline]
+fn mixed_class(b: &[u8], i: usize) -> (u8, usize) {
+    match b.get(i) {
+        Some(&x) if x < 0x80 => (class(x), 1),
+        // U+00A0, U+00A3.
+        Some(0xc2) => (OTHER, 2),
+        // U+2018, U+2019 (MidNumLet, as `'` is for these rules), or
+        // another of U+2013, U+2014, U+201C, U+201D.
+        _ => match b.get(i + 2) {
+            Some(0x98 | 0x99) => (MID_BOTH, 3),
+            _ => (OTHER, 3),
+        },
+    }
+}
+
+/// True when every character of `region` is ASCII or one of a few common
+/// punctuation marks: U+00A0 (no-break space), U+00A3 (pound sign),
+/// U+2013 and U+2014 (dashes), U+201C and U+201D (double quotation
+/// marks), all of Word_Break Other, and U+2018 and U+2019 (single
+/// quotation marks), MidNumLet as `'` is for the rules that apply
+/// without Hebrew letters (WB6, WB7, WB11, WB12).
+///
+/// Such a region holds no character that WB4 attaches to the one before
+/// (Extend, Format, ZWJ), nor any that another rule treats apart, so
+/// [`mixed_words`] splits it by the ASCII rules with these classes.
+fn is_mixed(region: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(&x) = region.get(i) {
+        i += match (x, region.get(i + 1), region.get(i + 2)) {
+            (..0x80, ..) => 1,
+            (0xc2, Some(0xa0 | 0xa3), _) => 2,
+            (
+                0xe2,
+                Some(0x80),
+                Some(0x93 | 0x94 | 0x98 | 0x99 | 0x9c | 0x9d),
+            ) => 3,
+            _ => return false,
+        };
+    }
+    true
+}
+
+/// The words of `text[from..to]`, a region that [`is_mixed`] holds for,
+/// byte by byte: the rules of [`slow_word`], with [`mixed_class`].
+fn mixed_words<'t>(
+    text: &'t str,
+    from: usize,
+    to: usize,
+    sink: &mut impl Sink<'t>,
+) {
+    let b = &text.as_bytes()[..to];
+    let mut i = from;
+    while i < to {
+        let (c, n) = mixed_class(b, i);
+        if !is_word(c) {
+            i += n;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        loop {
+            while i < to && WORD[b[i] as usize] {
+                i += 1;
+            }
+            // WB6/WB7, WB11/WB12 as in `joins`, with a character of
+            // `mixed_class` in the middle.
+            let (mid, n) = mixed_class(b, i);
+            let Some(&a) = b.get(i + n).filter(|&&a| a < 0x80) else {
+                break;
+            };
+            let after = class(a);
+            let joins = match (class(b[i - 1]), mid) {
+                (LETTER, MID_LETTER | MID_BOTH) => after == LETTER,
+                (NUMERIC, MID_NUM | MID_BOTH) => after == NUMERIC,
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            i += n + 1;
+        }
+        if c != EXTEND_NUM_LET || b[start..i].iter().any(|&x| x != b'_') {
+            sink.word(start, &text[start..i]);
+        }
     }
 }
 
@@ -140,13 +271,23 @@ fn next_cut(bytes: &[u8], p: usize) -> usize {
     }
 }
 
-/// The offset of the first byte of `bytes` that is not ASCII, eight
-/// bytes at a time.
+/// The offset of the first byte of `bytes` that is not ASCII, 32 bytes
+/// at a time, then eight.
 #[inline]
 fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
+    for chunk in bytes.chunks_exact(32) {
+        let mut any = 0;
+        for eight in chunk.chunks_exact(8) {
+            any |= u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
+        }
+        if any & HIGH != 0 {
+            break;
+        }
+        at += 32;
+    }
+    let mut chunks = bytes[at..].chunks_exact(8);
     for chunk in chunks.by_ref() {
         let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
         if word & HIGH != 0 {
@@ -163,59 +304,247 @@ fn memchr_space(bytes: &[u8]) -> Option<usize> {
     memchr::memchr(b' ', bytes)
 }
 
-/// The words of an ASCII `region` at `base`, by the ASCII subset of the
-/// rules; a segment is a word when it holds a letter or a digit (which
-/// is what `unicode_words` keeps).
+/// `0x01` in every byte.
+const ONES: u128 = u128::MAX / 0xff;
+/// The high bit of every byte.
+const HIGH: u128 = 0x80 * ONES;
+
+/// The low `len` bytes, by `len`.
+const LOW: [u128; 17] = {
+    let mut t = [u128::MAX; 17];
+    let mut len = 0;
+    while len < 16 {
+        t[len] = (1u128 << (8 * len)) - 1;
+        len += 1;
+    }
+    t
+};
+
+/// The lowercased bytes of an ASCII `word` of 1 to 16 bytes as one
+/// number, zero-padded (a word has no NUL byte, so no two words share a
+/// key, and no key is 0); `None` for other words.
+#[inline]
+pub(crate) fn short_key(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 16 || !word.is_ascii() || b.contains(&0) {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    Some(lowercase_key(u128::from_le_bytes(buf)))
+}
+
+/// Lowercases the 16 ASCII bytes of `x`.
+#[inline]
+fn lowercase_key(x: u128) -> u128 {
+    x | (letters(x) >> 2)
+}
+
+/// The high bit of each byte of the 16 ASCII bytes of `x` that is a
+/// letter (`A-Z`, `a-z`).
+#[inline]
+fn letters(x: u128) -> u128 {
+    // A byte's high bit is set after adding 0x1f when it is >= 'a', after
+    // adding 0x05 when it is > 'z' (the bytes of `lower` are below 0x80,
+    // so no byte carries into the next); `| 0x20` maps `A-Z` to `a-z`
+    // and nothing else into `a-z`.
+    let lower = x | (0x20 * ONES);
+    (lower + 0x1f * ONES) & !(lower + 0x05 * ONES) & HIGH
+}
+
+/// True when the (lowercased) key of [`short_key`] holds a letter. The
+/// same as [`has_letter`](super::has_letter) of its word.
+#[inline]
+pub(crate) fn key_has_letter(key: u128) -> bool {
+    letters(key) != 0
+}
+
+/// `0x01` in every byte of a `u64`.
+const ONES8: u64 = u64::MAX / 0xff;
+/// The high bit of every byte of a `u64`.
+const HIGH8: u64 = 0x80 * ONES8;
+
+/// The high bit of each byte of the 8 ASCII bytes of `x` that may be in
+/// a word on its own (LETTER, NUMERIC, EXTEND_NUM_LET: see [`is_word`]),
+/// and the same for the letters alone.
+#[inline]
+fn word_bytes(x: u64) -> (u64, u64) {
+    // As in `letters`: a byte's high bit is set after adding 0x1f when it
+    // is >= 'a', after adding 0x05 when it is > 'z'; after adding 0x50
+    // when it is >= '0', after adding 0x46 when it is > '9'.
+    let lower = x | (0x20 * ONES8);
+    let letter = (lower + 0x1f * ONES8) & !(lower + 0x05 * ONES8) & HIGH8;
+    let digit = (x + 0x50 * ONES8) & !(x + 0x46 * ONES8);
+    // A byte of `x ^ '_'` (below 0x80) plus 0x7f has its high bit set
+    // unless it is 0.
+    let underscore = !((x ^ (u64::from(b'_') * ONES8)) + 0x7f * ONES8);
+    (letter | ((digit | underscore) & HIGH8), letter)
+}
+
+/// The 8 bytes of `b` from `p` (below `b.len()`) as a number, with zeros
+/// past the end of `b`.
+#[inline]
+fn load8(b: &[u8], p: usize) -> u64 {
+    match b.get(p..).and_then(<[u8]>::first_chunk) {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        None => load8_tail(b, p),
+    }
+}
+
+/// [`load8`] near the end of `b`.
+#[inline(never)]
+fn load8_tail(b: &[u8], p: usize) -> u64 {
+    let mut buf = [0u8; 8];
+    if let Some(tail) = b.len().checked_sub(8).and_then(|k| b.get(k..)) {
+        // The last 8 bytes, shifted down to start at `p`.
+        buf.copy_from_slice(tail);
+        return u64::from_le_bytes(buf) >> (8 * (p + 8 - b.len()));
+    }
+    let rest = b.get(p..).unwrap_or_default();
+    buf[..rest.len()].copy_from_slice(rest);
+    u64::from_le_bytes(buf)
+}
+
+/// The words of the ASCII region `text[from..to]`, by the ASCII subset
+/// of the rules.
+///
+/// Eight bytes at a time: a load finds where the next word starts and,
+/// for most words, where it ends and its key; a second one does for
+/// words of up to 16 bytes. Words that are longer, start with `_` or go
+/// on past a MidLetter or MidNum byte go to [`slow_word`], byte by byte.
 #[inline]
 fn ascii_words<'t>(
-    region: &'t str,
-    base: usize,
-    f: &mut impl FnMut(usize, &'t str),
+    text: &'t str,
+    from: usize,
+    to: usize,
+    sink: &mut impl Sink<'t>,
 ) {
-    let b = region.as_bytes();
-    let n = b.len();
-    let mut i = 0;
-    while i < n {
-        if !WORD[b[i] as usize] {
-            i += 1;
+    let b = &text.as_bytes()[..to];
+    let mut p = from;
+    while p < to {
+        let x = load8(b, p);
+        let (word, letter) = word_bytes(x);
+        if word == 0 {
+            p += 8;
             continue;
         }
-        let c = class(b[i]);
-        let start = i;
-        let mut last = c;
-        i += 1;
-        loop {
-            // The common case: a run of letters and digits.
-            if i < n && WORD[b[i] as usize] {
-                i += 1;
-                while i < n && WORD[b[i] as usize] {
-                    i += 1;
-                }
-                last = class(b[i - 1]);
-            }
-            if i + 1 >= n {
-                break;
-            }
-            // WB6/WB7: letter (MidLetter | MidNumLetQ) letter;
-            // WB11/WB12: digit (MidNum | MidNumLetQ) digit.
-            let after = class(b[i + 1]);
-            let joins = match (last, class(b[i])) {
-                (LETTER, MID_LETTER | MID_BOTH) => after == LETTER,
-                (NUMERIC, MID_NUM | MID_BOTH) => after == NUMERIC,
-                _ => false,
-            };
-            if !joins {
-                break;
-            }
-            last = after;
-            i += 2;
+        let k = word.trailing_zeros() as usize / 8;
+        let s = p + k;
+        let (x, word, letter) =
+            (x >> (8 * k), word >> (8 * k), letter >> (8 * k));
+        if x as u8 == b'_' {
+            p = slow_word(text, s, to, sink);
+            continue;
         }
-        // A segment of underscores alone holds no letter or digit: not a
-        // word for `unicode_words`.
-        if c != EXTEND_NUM_LET || b[start..i].iter().any(|&x| x != b'_') {
-            f(base + start, &region[start..i]);
+        // The bytes shifted in at the top are not word bytes; nor are the
+        // zeros past the end of the region.
+        let len = (!word & HIGH8).trailing_zeros() as usize / 8;
+        if len < 8 - k || p + 8 >= to {
+            // The word ends in these 8 bytes: most words. `after` is the
+            // byte after it, or 0 at the end of the region.
+            // (In two shifts, as `len` may be 8 and `len` is not 0.)
+            let after = ((x >> (8 * len - 1)) >> 1) as u8;
+            let e = s + len;
+            if may_join(after) && joins(b, e) {
+                p = slow_word(text, s, to, sink);
+                continue;
+            }
+            let mask = LOW[len] as u64;
+            let letter = letter & mask;
+            let key = (x & mask) | (letter >> 2);
+            sink.short(s, len, u128::from(key), letter != 0);
+            // The byte at `e` is not in a word: the next one starts after
+            // it (one space, most often, then the load starts with it).
+            p = e + 1;
+            continue;
         }
+        // The word goes on into the next 8 bytes.
+        let y = load8(b, p + 8);
+        let (word, more) = word_bytes(y);
+        let run = (!word & HIGH8).trailing_zeros() as usize / 8;
+        if run == 8 && p + 16 < to {
+            p = if k > 0 { s } else { slow_word(text, s, to, sink) };
+            continue;
+        }
+        let after = y.checked_shr(8 * run as u32).unwrap_or(0) as u8;
+        let (len, e) = (len + run, s + len + run);
+        if may_join(after) && joins(b, e) {
+            p = slow_word(text, s, to, sink);
+            continue;
+        }
+        // The 16 bytes from `s`: the rest of `x`, then `y` (its top `k`
+        // bytes left out).
+        let lo = |x: u64, y: u64| x | ((y << (63 - 8 * k)) << 1);
+        let mask = LOW[len];
+        let key = u128::from(lo(x, y)) | (u128::from(y >> (8 * k)) << 64);
+        let letter = (u128::from(lo(letter, more))
+            | (u128::from(more >> (8 * k)) << 64))
+            & mask;
+        sink.short(s, len, (key & mask) | (letter >> 2), letter != 0);
+        p = e + 1;
     }
+}
+
+/// The bytes that may join the words on either side of them (MidLetter,
+/// MidNumLetQ, MidNum): `'`, `,`, `.`, `:`, `;`.
+const MIDS: u64 = 1 << b'\'' | 1 << b',' | 1 << b'.' | 1 << b':' | 1 << b';';
+
+/// True when the byte `b` is in [`MIDS`]: a cheap first test for
+/// [`joins`].
+#[inline]
+fn may_join(b: u8) -> bool {
+    b < 64 && MIDS >> b & 1 != 0
+}
+
+/// True when the byte at `i` joins the bytes on either side of it
+/// into one word: WB6/WB7 (letter (MidLetter | MidNumLetQ) letter) or
+/// WB11/WB12 (digit (MidNum | MidNumLetQ) digit). False at either end of
+/// `b`.
+#[inline]
+fn joins(b: &[u8], i: usize) -> bool {
+    let (Some(&before), Some(&mid), Some(&after)) =
+        (i.checked_sub(1).and_then(|j| b.get(j)), b.get(i), b.get(i + 1))
+    else {
+        return false;
+    };
+    let after = class(after);
+    match (class(before), class(mid)) {
+        (LETTER, MID_LETTER | MID_BOTH) => after == LETTER,
+        (NUMERIC, MID_NUM | MID_BOTH) => after == NUMERIC,
+        _ => false,
+    }
+}
+
+/// Scans the word that starts at `start` (a word byte) in the ASCII
+/// region `text[..to]` byte by byte, gives it to `sink` unless it is
+/// underscores alone, and returns where it ends.
+#[inline(never)]
+fn slow_word<'t>(
+    text: &'t str,
+    start: usize,
+    to: usize,
+    sink: &mut impl Sink<'t>,
+) -> usize {
+    let b = &text.as_bytes()[..to];
+    let n = b.len();
+    let c = class(b[start]);
+    let mut i = start + 1;
+    loop {
+        // The common case: a run of letters and digits.
+        while i < n && WORD[b[i] as usize] {
+            i += 1;
+        }
+        if !joins(b, i) {
+            break;
+        }
+        i += 2;
+    }
+    // A segment of underscores alone holds no letter or digit: not a
+    // word for `unicode_words`.
+    if c != EXTEND_NUM_LET || b[start..i].iter().any(|&x| x != b'_') {
+        sink.word(start, &text[start..i]);
+    }
+    i
 }
 
 #[cfg(test)]
@@ -231,6 +560,43 @@ mod tests {
 
     fn reference(text: &str) -> Vec<(usize, &str)> {
         text.unicode_word_indices().collect()
+    }
+
+    /// What [`scan`] gives: each word with its key and letter flag when
+    /// it comes as a short one.
+    type Scanned<'t> = Vec<(usize, &'t str, Option<(u128, bool)>)>;
+
+    fn scanned(text: &str) -> Scanned<'_> {
+        struct Collect<'t>(&'t str, Scanned<'t>);
+        impl<'t> Sink<'t> for Collect<'t> {
+            fn short(&mut self, at: usize, len: usize, key: u128, l: bool) {
+                let word = &self.0[at..at + len];
+                self.1.push((at, word, Some((key, l))));
+            }
+            fn word(&mut self, at: usize, word: &'t str) {
+                self.1.push((at, word, None));
+            }
+        }
+        let mut c = Collect(text, Vec::new());
+        scan(text, &mut c);
+        c.1
+    }
+
+    /// Checks [`scan`] against `unicode_word_indices`, and each key and
+    /// letter flag against [`short_key`] and `has_letter`.
+    fn check_scan(text: &str) -> Result<(), TestCaseError> {
+        let got = scanned(text);
+        let words: Vec<(usize, &str)> =
+            got.iter().map(|&(at, w, _)| (at, w)).collect();
+        prop_assert_eq!(words, reference(text));
+        for (_, word, short) in got {
+            if let Some((key, letters)) = short {
+                prop_assert_eq!(Some(key), short_key(word), "{:?}", word);
+                prop_assert_eq!(letters, super::super::has_letter(word));
+                prop_assert_eq!(key_has_letter(key), letters);
+            }
+        }
+        Ok(())
     }
 
     #[test]
@@ -253,6 +619,33 @@ mod tests {
                 words(text).into_iter().map(|w| w.1).collect();
             assert_eq!(&got, want, "{text:?}");
             assert_eq!(words(text), reference(text), "{text:?}");
+            check_scan(text).unwrap();
+        }
+    }
+
+    /// The fast path's edges: words ending at the end of the text or of
+    /// 8 and 16 bytes, words of 7, 8, 9, 15, 16 and 17 bytes at every
+    /// offset, joins right after them.
+    #[test]
+    fn fast_path_edges() {
+        let mut texts = Vec::new();
+        for len in [1, 6, 7, 8, 9, 15, 16, 17, 24] {
+            let word: String =
+                "AbCdEfGhIjKlMnOpQrStUvWxYz".chars().take(len).collect();
+            for pad in 0..18 {
+                let lead = " ".repeat(pad);
+                for tail in ["", " ", ".", ". x", "'s", ",5", "_", "é"] {
+                    texts.push(format!("{lead}{word}{tail}"));
+                    texts.push(format!("{lead}1{word}{tail}"));
+                    texts.push(format!("{lead}_{word}{tail}"));
+                    texts.push(format!("{lead}{}{tail}", "9".repeat(len)));
+                }
+            }
+        }
+        for text in &texts {
+            if let Err(e) = check_scan(text) {
+                panic!("{text:?}: {e}");
+            }
         }
     }
 
@@ -262,13 +655,23 @@ mod tests {
         #[test]
         fn same_as_unicode_segmentation(text in any::<String>()) {
             prop_assert_eq!(words(&text), reference(&text));
+            check_scan(&text)?;
         }
 
         #[test]
         fn same_on_ascii_heavy(
-            text in "[a-zA-Z0-9_.,;:'\" \t\r\n\u{b}\u{c}!?()-]{0,64}"
+            text in "[a-zA-Z0-9_.,;:'\" \t\r\n\u{b}\u{c}\u{0}\u{7f}@\\[`{!?()-]{0,64}"
         ) {
             prop_assert_eq!(words(&text), reference(&text));
+            check_scan(&text)?;
+        }
+
+        /// Words of all lengths around 8 and 16 bytes, at all offsets.
+        #[test]
+        fn same_on_long_words(
+            text in "([a-zA-Z]{1,20}|[0-9]{1,20}|[ .,'_:;]{1,3}|é){0,12}"
+        ) {
+            check_scan(&text)?;
         }
 
         #[test]
@@ -276,6 +679,62 @@ mod tests {
             text in "([a-z0-9_.,:' ]|\u{301}|\u{200d}|\u{5d0}|\"|é|’|\u{3000}|\u{85}|\u{1f1e6}|\u{30a2}|\u{ff0e}|\u{93e}){0,40}"
         ) {
             prop_assert_eq!(words(&text), reference(&text));
+            check_scan(&text)?;
         }
+
+        /// Regions of ASCII and the punctuation of `is_mixed`, with a few
+        /// characters that must send a region to unicode-segmentation.
+        #[test]
+        fn same_on_punctuation(
+            text in "([a-zA-Z]{1,3}|[0-9]{1,2}|[ _.,:;'\"-]|\u{a0}|\u{a3}|\u{2013}|\u{2014}|\u{2018}|\u{2019}|\u{201c}|\u{201d}|\u{2026}|\u{301}|\u{200d}|\u{5d0}|\u{a9}|é){0,30}"
+        ) {
+            prop_assert_eq!(words(&text), reference(&text));
+            check_scan(&text)?;
+        }
+    }
+
+    #[test]
+    fn first_non_ascii_table() {
+        for len in 0..80 {
+            let ascii = "a".repeat(len);
+            assert_eq!(first_non_ascii(ascii.as_bytes()), None);
+            for at in 0..len {
+                let text = format!("{}\u{e9}{}", &ascii[..at], &ascii[at..]);
+                assert_eq!(first_non_ascii(text.as_bytes()), Some(at));
+            }
+        }
+    }
+
+    /// Each character of `is_mixed` between letters, digits,
+    /// underscores, other punctuation and marks.
+    #[test]
+    fn punctuation_table() {
+        let marks = [
+            "\u{a0}", "\u{a3}", "\u{2013}", "\u{2014}", "\u{2018}",
+            "\u{2019}", "\u{201c}", "\u{201d}",
+        ];
+        let sides = [
+            "a", "Z", "1", "_", ".", "'", " ", "", "\u{301}", "\u{200d}",
+            "\u{5d0}", "\u{2019}", "\u{a0}",
+        ];
+        for m in marks {
+            for x in sides {
+                for y in sides {
+                    for text in [
+                        format!("{x}{m}{y}"),
+                        format!("ab{x}{m}{y}cd"),
+                        format!("12{x}{m}{y}34 x"),
+                    ] {
+                        assert_eq!(words(&text), reference(&text), "{text:?}");
+                        if let Err(e) = check_scan(&text) {
+                            panic!("{text:?}: {e}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(is_mixed("Dog\u{2019}s \u{201c}quoted\u{201d}".as_bytes()));
+        assert!(!is_mixed("caf\u{e9}".as_bytes()));
+        assert!(!is_mixed("a\u{2019}\u{301}".as_bytes()));
     }
 }
