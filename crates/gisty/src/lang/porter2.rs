@@ -269,24 +269,62 @@ impl Word {
     /// the vowels as bits (a `Y` is not one) and whether a `Y` was made.
     #[inline]
     fn prelude(&mut self) -> (u64, bool) {
-        let mut vowels = 0u64;
-        let mut prev = true;
+        let (mut vowels, ys) = self.vowels_and_ys();
+        if ys == 0 {
+            return (vowels, false);
+        }
+        // Left to right, as each y depends on the letter before it.
         let mut y_found = false;
-        let n = self.n;
-        for (i, c) in self.b[PAD..PAD + n].iter_mut().enumerate() {
-            let v = if *c == b'y' {
-                if prev {
-                    *c = b'Y';
-                    y_found = true;
-                }
-                !prev
-            } else {
-                is(*c, V)
-            };
-            vowels |= (v as u64) << i;
-            prev = v;
+        let mut rest = ys;
+        while rest != 0 {
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            if i == 0 || vowels & (1 << (i - 1)) != 0 {
+                vowels &= !(1 << i);
+                self.b[PAD + i] = b'Y';
+                y_found = true;
+            }
         }
         (vowels, y_found)
+    }
+
+    /// The vowels (a, e, i, o, u, y) and the ys of the word, as bits,
+    /// eight bytes at a time (the word is ASCII, and zeros follow it).
+    #[inline]
+    fn vowels_and_ys(&self) -> (u64, u64) {
+        const ONES: u64 = u64::MAX / 0xff;
+        const LOW7: u64 = 0x7f * ONES;
+        const HIGH: u64 = 0x80 * ONES;
+        /// The high bit of each byte, set when the byte is not zero
+        /// (bytes below 0x80).
+        #[inline]
+        fn nonzero(x: u64) -> u64 {
+            x + LOW7
+        }
+        /// One bit per byte from the high bits of `h`.
+        #[inline]
+        fn bits(h: u64) -> u64 {
+            ((h >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+        }
+        let mut vowels = 0;
+        let mut ys = 0;
+        let mut i = 0;
+        while i < self.n {
+            let mut chunk = [0u8; 8];
+            chunk.copy_from_slice(&self.b[PAD + i..PAD + i + 8]);
+            let x = u64::from_le_bytes(chunk);
+            let not_y = nonzero(x ^ (b'y' as u64 * ONES));
+            let not_v = not_y
+                & nonzero(x ^ (b'a' as u64 * ONES))
+                & nonzero(x ^ (b'e' as u64 * ONES))
+                & nonzero(x ^ (b'i' as u64 * ONES))
+                & nonzero(x ^ (b'o' as u64 * ONES))
+                & nonzero(x ^ (b'u' as u64 * ONES));
+            vowels |= bits(!not_v & HIGH) << i;
+            ys |= bits(!not_y & HIGH) << i;
+            i += 8;
+        }
+        (vowels, ys)
     }
 
     /// Sets R1 and R2.
