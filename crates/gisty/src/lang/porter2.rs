@@ -8,7 +8,8 @@
 //! and is many times cheaper: the word is copied once into a stack
 //! buffer behind eight zero bytes, so that its last eight bytes read as
 //! one number and every suffix test is a mask and a compare; the vowels
-//! of the word are one bit mask, so R1 and R2 are two bit scans.
+//! of the word, found eight bytes at a time, are one bit mask, so R1 and
+//! R2 are bit scans.
 //!
 //! Words that are not ASCII, or longer than [`MAX_LEN`] bytes, are left
 //! to rust-stemmers: [`stem_english`] says so by returning `false`.
@@ -26,9 +27,9 @@ pub(crate) const MAX_LEN: usize = 64;
 const PAD: usize = 8;
 
 /// Writes the Snowball English stem of `word` into `out` (cleared
-/// first) and returns `true`; returns `false`, and leaves `out`
-/// unspecified, when `word` is not ASCII or is longer than [`MAX_LEN`]
-/// bytes: stem those with rust-stemmers. Any ASCII bytes are allowed
+/// first) and returns `true`; returns `false`, and leaves `out` as it
+/// was, when `word` is not ASCII or is longer than [`MAX_LEN`] bytes:
+/// stem those with rust-stemmers. Any ASCII bytes are allowed
 /// (upper case, digits, apostrophes): the stem is the one rust-stemmers
 /// 1.2.0 gives.
 pub(crate) fn stem_english(word: &str, out: &mut String) -> bool {
@@ -111,7 +112,8 @@ fn exception1(word: &[u8]) -> Option<&'static str> {
     })
 }
 
-/// Character classes, as bits of [`CLASS`].
+/// Character classes, as bits of [`CLASS`]: Snowball's `v`, the vowels
+/// (`y` included, the prelude's `Y` not).
 const V: u8 = 1;
 /// Snowball's `v_WXY`: the vowels, `w`, `x` and `Y`.
 const V_WXY: u8 = 2;
