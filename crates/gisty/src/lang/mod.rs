@@ -21,6 +21,7 @@ pub(crate) mod abbrev;
 pub(crate) mod cjk;
 mod detect;
 mod english;
+pub(crate) mod porter2;
 
 /// A language gisty knows.
 ///
