@@ -285,11 +285,12 @@ impl Scorer {
         let n = self.vec_starts.len().saturating_sub(1);
         self.by_df.clear();
         self.by_df.resize(n + 1, f32::NAN);
+        let by_df = &mut self.by_df[..];
         for t in &mut self.terms[..self.used] {
             if t.df == 0 {
                 continue;
             }
-            let Some(memo) = self.by_df.get_mut(t.df as usize) else {
+            let Some(memo) = by_df.get_mut(t.df as usize) else {
                 continue;
             };
             if memo.is_nan() {
