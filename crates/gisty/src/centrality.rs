@@ -46,7 +46,8 @@ pub(crate) struct Graph {
     /// Row-normalised transition weights, `p * p` for the `m` nodes
     /// padded to `p`, a multiple of [`LANES`]; the padding is zero.
     weights: Vec<f32>,
-    /// The norm of each node's vector.
+    /// The norm of each node's vector, `p` long; 1 for a node without
+    /// terms and for the padding (see `similarities`).
     norms: Vec<f32>,
     /// When the graph leaves sentences out: by term, the last entry of
     /// `entries` holding it, or [`NONE`].
@@ -258,10 +259,13 @@ fn moved_less(a: &[f32], b: &[f32], m: usize, tolerance: f32) -> bool {
 
 /// One step of the walk: adds `DAMPING * rank[j] * weights[j][x]` to
 /// `next[x]` for every row `j` in order, for every `x`, with `p`, the
-/// length of `next`, a multiple of [`LANES`]. Eight rows at a time, so
-/// that `next` is loaded and stored once per eight products; each
-/// `next[x]` still takes its products one by one in row order, the same
-/// sums to the bit as row by row.
+/// length of `next`, a multiple of [`LANES`]. Eight rows at a time (four
+/// for the rest), so that `next` is loaded and stored once per eight
+/// products; each `next[x]` still takes its products one by one in row
+/// order, the same sums to the bit as row by row.
+///
+/// Not inlined: as a function of its own its slices are known not to
+/// overlap, and the vectorised loop needs no checks for it at each call.
 #[inline(never)]
 fn step(weights: &[f32], rank: &[f32], next: &mut [f32]) {
     // A multiple of LANES, as the compiler sees: no scalar remainder.

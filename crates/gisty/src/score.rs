@@ -111,26 +111,38 @@ pub(crate) struct Entry {
     pub(crate) prev: u32,
 }
 
+/// What the scorer knows of a term of the document; all zero for a term
+/// not seen yet.
+#[derive(Clone, Copy, Debug, Default)]
+struct TermStats {
+    /// Sentences containing the term.
+    df: u32,
+    /// Occurrences in the document.
+    tf: u32,
+    /// One more than its last entry in `vec` so far, or 0.
+    last: u32,
+    /// Its idf, and `tf * idf`, its share of the content score of every
+    /// sentence holding it.
+    idf: f32,
+    share: f32,
+}
+
 /// Term statistics and sentence vectors of one document, reused across
 /// documents.
 #[derive(Debug, Default)]
 pub(crate) struct Scorer {
-    /// Sentences containing the term, by term id.
-    df: Vec<u32>,
-    /// Occurrences in the document, by term id.
-    tf: Vec<u32>,
-    /// By term id: its idf, and `tf * idf`, its share of the content
-    /// score of every sentence holding it.
-    idf: Vec<(f32, f32)>,
-    /// By term id: its last entry in `vec` so far, or [`NONE`].
-    last: Vec<u32>,
+    /// Statistics by term id.
+    terms: Vec<TermStats>,
     /// The idf by document frequency (NaN: not computed yet): a
     /// document has few distinct frequencies, and a logarithm costs.
     by_df: Vec<f32>,
-    /// How many term ids the last document used (the counts to reset).
+    /// How many term ids the document uses (`weigh` zeroes their
+    /// counts again).
     used: usize,
-    /// TF-IDF vectors of the sentences: distinct terms with weights.
+    /// TF-IDF vectors of the sentences: distinct terms with weights,
+    /// the first `entries`.
     vec: Vec<Entry>,
+    entries: usize,
     /// Where each sentence's run in `vec` starts, and a last entry for
     /// where the last one ends (see [`run`]).
     vec_starts: Vec<u32>,
@@ -180,7 +192,7 @@ impl Scorer {
             p.title = overlap(title, self.vector(i));
         }
         self.graph.centrality(
-            &self.vec,
+            &self.vec[..self.entries],
             &self.vec_starts,
             &self.norms,
             vocab_len,
@@ -203,10 +215,11 @@ impl Scorer {
     /// `Scratch::release_large`); [`similarity`](Self::similarity) must
     /// not be called again before the next [`score`](Self::score).
     pub(crate) fn release_large(&mut self) {
-        /// Entries (8 bytes each) kept between texts: 4 MB.
-        const KEEP: usize = 1 << 19;
+        /// Entries (16 bytes each) kept between texts: 4 MB.
+        const KEEP: usize = 1 << 18;
         if self.vec.capacity() > KEEP {
             self.vec = Vec::new();
+            self.entries = 0;
             self.vec_starts = Vec::new();
             self.norms = Vec::new();
         }
@@ -223,45 +236,44 @@ impl Scorer {
     /// linked to the previous sentence holding the term, so that later
     /// passes read runs that are already counted.
     fn count(&mut self, terms: &[TermId], starts: &[u32], vocab_len: usize) {
-        // Term ids are dense per document: the last one used the first
-        // `used`.
-        let used = self.used.min(self.df.len());
-        self.df[..used].fill(0);
-        self.tf[..used].fill(0);
-        if self.df.len() < vocab_len {
-            self.df.resize(vocab_len, 0);
-            self.tf.resize(vocab_len, 0);
-            self.idf.resize(vocab_len, (0.0, 0.0));
-            self.last.resize(vocab_len, NONE);
+        // `weigh` left the statistics of the last document zero.
+        if self.terms.len() < vocab_len {
+            self.terms.resize(vocab_len, TermStats::default());
         }
         self.used = vocab_len;
-        self.last[..vocab_len].fill(NONE);
-        self.vec.clear();
         // At most one entry per term: no room to spare on a long text.
-        self.vec.reserve_exact(terms.len());
+        // Entries beyond `entries` are stale, and overwritten here.
+        if self.vec.len() < terms.len() {
+            let blank =
+                Entry { term: TermId(0), weight: 0.0, node: 0, prev: 0 };
+            self.vec.reserve_exact(terms.len() - self.vec.len());
+            self.vec.resize(terms.len(), blank);
+        }
         self.vec_starts.clear();
         self.vec_starts.push(0);
-        let (df, tf, last) = (&mut self.df, &mut self.tf, &mut self.last);
+        let (stats, out) = (&mut self.terms[..vocab_len], &mut self.vec[..]);
+        let mut at = 0;
         let n = starts.len().saturating_sub(1);
         for i in 0..n {
             for same in terms[run(starts, i)].chunk_by(|a, b| a == b) {
                 let t = same[0];
-                let k = t.0 as usize;
-                df[k] += 1;
-                // At most `terms.len()`, a `u32`.
-                tf[k] += same.len() as u32;
-                // Fewer entries than terms, and sentences than entries.
-                let prev =
-                    std::mem::replace(&mut last[k], self.vec.len() as u32);
-                self.vec.push(Entry {
+                let stats = &mut stats[t.0 as usize];
+                stats.df += 1;
+                // At most `terms.len()`, a `u32`; so are the entries, and
+                // the sentences fewer.
+                stats.tf += same.len() as u32;
+                let prev = std::mem::replace(&mut stats.last, at as u32 + 1);
+                out[at] = Entry {
                     term: t,
                     weight: same.len() as f32,
                     node: i as u32,
-                    prev,
-                });
+                    prev: prev.wrapping_sub(1),
+                };
+                at += 1;
             }
-            self.vec_starts.push(self.vec.len() as u32);
+            self.vec_starts.push(at as u32);
         }
+        self.entries = at;
     }
 
     /// Turns the counts in `vec` into each sentence's TF-IDF vector
@@ -273,31 +285,33 @@ impl Scorer {
         let n = self.vec_starts.len().saturating_sub(1);
         self.by_df.clear();
         self.by_df.resize(n + 1, f32::NAN);
-        for ((idf, &df), &tf) in
-            self.idf.iter_mut().zip(&self.df).zip(&self.tf).take(self.used)
-        {
-            if df == 0 {
+        let by_df = &mut self.by_df[..];
+        for t in &mut self.terms[..self.used] {
+            if t.df == 0 {
                 continue;
             }
-            let Some(memo) = self.by_df.get_mut(df as usize) else {
+            let Some(memo) = by_df.get_mut(t.df as usize) else {
                 continue;
             };
             if memo.is_nan() {
                 // `n` fits: fewer sentences than terms, a `u32`.
-                *memo = self::idf(df, n as u32);
+                *memo = idf(t.df, n as u32);
             }
-            *idf = (*memo, tf as f32 * *memo);
+            t.idf = *memo;
+            t.share = t.tf as f32 * *memo;
+            // Not needed any more: zero for the next document.
+            (t.df, t.tf, t.last) = (0, 0, 0);
         }
         self.norms.clear();
         self.content.clear();
-        let idf = &self.idf[..];
+        let stats = &self.terms[..];
         for i in 0..n {
             let (mut sum, mut sq) = (0.0f32, 0.0f32);
             let entries = &mut self.vec[run(&self.vec_starts, i)];
             for e in entries.iter_mut() {
-                let (idf, share) = idf[e.term.0 as usize];
-                sum += share;
-                e.weight *= idf;
+                let t = &stats[e.term.0 as usize];
+                sum += t.share;
+                e.weight *= t.idf;
                 sq += e.weight * e.weight;
             }
             self.norms.push(sq.sqrt());
@@ -620,6 +634,63 @@ pub(crate) mod tests {
         let best = raw.iter().copied().fold(0.0, f32::max);
         for (p, r) in parts.iter().zip(&raw) {
             assert_eq!(p.content.to_bits(), (r / best).to_bits());
+        }
+    }
+
+    #[test]
+    fn a_reused_scorer_scores_as_a_fresh_one() {
+        // Documents of falling and rising sizes through one scorer.
+        let docs: Vec<Vec<Vec<u32>>> = [9u32, 3, 30, 1, 12]
+            .iter()
+            .map(|&n| {
+                (0..n)
+                    .map(|i| {
+                        (0..i % 7 + 1)
+                            .map(|j| (i * 5 + j * 3) % (n + 4))
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut reused = Scorer::default();
+        for sentences in &docs {
+            let mut terms = Vec::new();
+            let mut starts = vec![0u32];
+            for s in sentences {
+                let start = terms.len();
+                terms.extend(ids(s));
+                terms[start..].sort_unstable();
+                starts.push(terms.len() as u32);
+            }
+            let shapes = plain(sentences.len());
+            let vocab_len =
+                terms.iter().map(|t| t.0 as usize + 1).max().unwrap_or(0);
+            let doc = Doc {
+                terms: &terms,
+                starts: &starts,
+                shapes: &shapes,
+                title: &[],
+                vocab_len,
+            };
+            let params = Params { position_weight: 0.5, min_words: 6 };
+            let mut got = Vec::new();
+            reused.score(doc, params, &mut got);
+            let (want, fresh) = score_terms(sentences, &shapes, &[], 0.5);
+            let key = |p: &ScoreParts| {
+                [p.content, p.centrality, p.title].map(f32::to_bits)
+            };
+            let keys =
+                |v: &[ScoreParts]| v.iter().map(key).collect::<Vec<_>>();
+            assert_eq!(keys(&got), keys(&want));
+            for a in 0..sentences.len() {
+                for b in 0..sentences.len() {
+                    assert_eq!(
+                        reused.similarity(a, b).to_bits(),
+                        fresh.similarity(a, b).to_bits()
+                    );
+                }
+            }
+            reused.release_large();
         }
     }
 
