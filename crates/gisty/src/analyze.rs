@@ -592,6 +592,72 @@ mod tests {
         }
     }
 
+    /// The terms of `sentences` by the plain rules: unicode-segmentation's
+    /// words, folded, without stop words, numbers and long words,
+    /// stemmed, numbered by first occurrence of the stem.
+    fn reference_terms(a: &Analysis, sentences: &[String]) -> Vec<Vec<u32>> {
+        let stemmer = a.stemmer.map(Stemmer::create);
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut buf = String::new();
+        let mut out = Vec::new();
+        for s in sentences {
+            let mut terms = Vec::new();
+            for w in unicode_segmentation::UnicodeSegmentation::unicode_words(
+                s.as_str(),
+            ) {
+                if w.len() > MAX_WORD_BYTES || !has_letter(w) {
+                    continue;
+                }
+                fold_into(w, &mut buf);
+                if a.stop_words.contains(buf.as_str()) {
+                    continue;
+                }
+                let stem = match &stemmer {
+                    Some(st) if buf.chars().count() >= 3 => {
+                        st.stem(&buf).into_owned()
+                    }
+                    _ => buf.clone(),
+                };
+                let next = ids.len() as u32;
+                terms.push(*ids.entry(stem).or_insert(next));
+            }
+            out.push(terms);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// `analyze` against the plain rules, on text heavy in the cases
+        /// of the fast paths, in a fresh and in a used vocabulary.
+        #[test]
+        fn analyze_is_the_plain_rules(
+            sentences in proptest::collection::vec(
+                "([A-Za-z]{1,12}|[0-9]{1,3}|[ ,.'’_:;-]|\u{a0}|\u{2014}|é|ö|\u{301}|the|The|running|RUNS){0,25}",
+                1..6,
+            ),
+            history in "[A-Za-z ]{0,40}",
+        ) {
+            let a = english();
+            let want = reference_terms(&a, &sentences);
+            let mut used = Vocab::default();
+            used.prepare(&a);
+            used.analyze(&a, &history, &mut Vec::new());
+            for v in [&mut Vocab::default(), &mut used] {
+                v.prepare(&a);
+                for (s, want) in sentences.iter().zip(&want) {
+                    let mut out = Vec::new();
+                    let words = v.analyze(&a, s, &mut out);
+                    let got: Vec<u32> = out.iter().map(|t| t.0).collect();
+                    proptest::prop_assert_eq!(&got, want, "{:?}", s);
+                    let all = unicode_segmentation::UnicodeSegmentation::unicode_words(s.as_str());
+                    proptest::prop_assert_eq!(words, all.count());
+                }
+            }
+        }
+    }
+
     /// Many distinct forms (past the tables' first size), of every kind:
     /// ids in order of first occurrence, the same on a second reading,
     /// in capitals, and in the next document after `prepare`.

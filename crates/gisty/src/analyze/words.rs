@@ -7,9 +7,12 @@
 //! the text is cut into *regions* at runs of ASCII spaces: an ASCII
 //! region is scanned with the rules below, eight bytes at a time (SWAR on
 //! `u64`), and any region holding a non-ASCII byte goes to
-//! unicode-segmentation whole. The ASCII scan also gives most words as
-//! their lowercased bytes in one `u128` (see [`Sink::short`]), which
-//! [`Vocab`](super::Vocab) looks up without a copy.
+//! unicode-segmentation whole, unless its only non-ASCII characters are
+//! the common punctuation of [`is_mixed`] (curly quotes, dashes, no-break
+//! space), which the same rules handle byte by byte. The ASCII scan also
+//! gives most words as their lowercased bytes in one `u128` (see
+//! [`Sink::short`]), which [`Vocab`](super::Vocab) looks up without a
+//! copy.
 //!
 //! Cutting is exact because a boundary always falls on both sides of a
 //! run of spaces (U+0020 is WSegSpace, which only WB3d (space × space)
