@@ -19,10 +19,9 @@
 //!
 //! Words in other scripts (Latin names, Korean) are terms as usual.
 
-use rust_stemmers::Stemmer;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::analyze::{Analysis, MAX_WORD_BYTES, TermId, Vocab};
+use crate::analyze::{Analysis, MAX_WORD_BYTES, TermId, Vocab, WordStemmer};
 
 /// Scripts written without spaces, as far as terms are concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,7 +66,7 @@ pub(crate) fn analyze(
     sentence: &str,
     out: &mut Vec<TermId>,
 ) -> usize {
-    let stemmer = analysis.stemmer.map(Stemmer::create);
+    let stemmer = analysis.stemmer.map(WordStemmer::new);
     let mut run = Run::default();
     let mut words = 0;
     for (at, word) in sentence.unicode_word_indices() {

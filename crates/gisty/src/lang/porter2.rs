@@ -17,7 +17,6 @@
 //! of the test corpora.
 
 // Until `Vocab::new_form` (analyze.rs) calls `stem_english`.
-#![cfg_attr(not(test), allow(dead_code))]
 
 /// The longest word [`stem_english`] stems itself, in bytes.
 pub(crate) const MAX_LEN: usize = 64;
