@@ -13,7 +13,7 @@
 //! best by a cheap score (TF-IDF content and position, mixed as in the
 //! total); the others get centrality 0.
 
-use crate::score::{Entry, NONE, run};
+use crate::score::{Entry, Link, NONE, run};
 use crate::summary::ScoreParts;
 
 /// The probability that the walk follows an edge rather than jumps: the
@@ -52,9 +52,10 @@ pub(crate) struct Graph {
     /// When the graph leaves sentences out: by term, the last entry of
     /// `entries` holding it, or [`NONE`].
     last: Vec<u32>,
-    /// When the graph leaves sentences out: the members' vectors, each
-    /// entry's node a member and its chain of members.
+    /// When the graph leaves sentences out: the members' vectors, and
+    /// their links (each entry's node a member, its chain of members).
     entries: Vec<Entry>,
+    links: Vec<Link>,
     /// The walk's distribution and the next one, `p` long; the padding
     /// holds the jump probability, as every step leaves it.
     rank: Vec<f32>,
@@ -66,12 +67,15 @@ impl Graph {
     /// scaled so that the most central sentence has 1, or 0 for a
     /// sentence without terms or outside the graph.
     /// `vec[starts[i]..starts[i + 1]]` is sentence `i`'s TF-IDF vector
-    /// (sorted by term, every term below `vocab_len`, each entry's node
-    /// `i` and chained to the previous sentence holding its term) and
-    /// `norms[i]` its norm; `parts` already holds content and position.
+    /// (sorted by term, every term below `vocab_len`) and `norms[i]` its
+    /// norm; `links`, when as long as `vec`, has each entry's node `i`
+    /// and chains it to the previous sentence holding its term; `parts`
+    /// already holds content and position.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn centrality(
         &mut self,
         vec: &[Entry],
+        links: &[Link],
         starts: &[u32],
         norms: &[f32],
         vocab_len: usize,
@@ -108,7 +112,7 @@ impl Graph {
         let p = m.next_multiple_of(LANES);
         self.weights.clear();
         self.weights.resize(p * p, 0.0);
-        self.similarities(vec, starts, norms, vocab_len);
+        self.similarities(vec, links, starts, norms, vocab_len);
         for row in self.weights.chunks_exact_mut(p).take(m) {
             // The padding adds zeros: the same sum as over the m nodes.
             let sum: f32 = row.iter().sum();
@@ -140,6 +144,7 @@ impl Graph {
     fn similarities(
         &mut self,
         vec: &[Entry],
+        links: &[Link],
         starts: &[u32],
         norms: &[f32],
         vocab_len: usize,
@@ -150,13 +155,14 @@ impl Graph {
         self.norms.extend(self.members.iter().map(|&s| norms[s]));
         self.norms.resize(p, 0.0);
         let weights = &mut self.weights[..p * p];
-        if m + 1 == starts.len() {
-            // Every sentence is a node, and `vec` has their chains.
-            dots(vec, p, weights);
+        if m + 1 == starts.len() && links.len() == vec.len() {
+            // Every sentence is a node, and `links` has their chains.
+            dots(vec, links, p, weights);
         } else {
             self.last.clear();
             self.last.resize(vocab_len, NONE);
             self.entries.clear();
+            self.links.clear();
             for (k, &s) in self.members.iter().enumerate() {
                 for e in &vec[run(starts, s)] {
                     let last = &mut self.last[e.term.0 as usize];
@@ -164,10 +170,11 @@ impl Graph {
                     // a `u32`; fewer nodes than MAX_NODES.
                     let prev =
                         std::mem::replace(last, self.entries.len() as u32);
-                    self.entries.push(Entry { node: k as u32, prev, ..*e });
+                    self.entries.push(*e);
+                    self.links.push(Link { node: k as u32, prev });
                 }
             }
-            dots(&self.entries, p, weights);
+            dots(&self.entries, &self.links, p, weights);
         }
         // A sum is positive only if both sentences have terms, and
         // thus norms above 1e-7; a sum of 0 stays 0 when the norm of a
@@ -216,16 +223,18 @@ impl Graph {
 /// order, so each pair's sum takes the same products in the same order
 /// as a merge of the two sorted vectors (`score::dot`), the same number
 /// to the bit (tested), but only pairs that share a term cost anything.
-fn dots(entries: &[Entry], p: usize, weights: &mut [f32]) {
-    for e in entries {
-        let (k, w) = (e.node as usize, e.weight);
-        let mut at = e.prev;
-        while let Some(earlier) = entries.get(at as usize) {
-            let b = earlier.node as usize;
+fn dots(entries: &[Entry], links: &[Link], p: usize, weights: &mut [f32]) {
+    for (e, l) in entries.iter().zip(links) {
+        let (k, w) = (l.node as usize, e.weight);
+        let mut at = l.prev as usize;
+        while let (Some(earlier), Some(link)) =
+            (entries.get(at), links.get(at))
+        {
+            let b = link.node as usize;
             let product = earlier.weight * w;
             weights[b * p + k] += product;
             weights[k * p + b] += product;
-            at = earlier.prev;
+            at = link.prev as usize;
         }
     }
 }
@@ -468,10 +477,10 @@ mod tests {
             sentences in proptest::collection::vec(
                 proptest::collection::vec(0u32..60, 0..14), 0..70),
         ) {
-            let (vec, starts, norms) = vectors(&sentences);
+            let (vec, links, starts, norms) = vectors(&sentences);
             let mut got = vec![ScoreParts::default(); sentences.len()];
             let mut want = got.clone();
-            Graph::default().centrality(&vec, &starts, &norms, 60, 0.5, &mut got);
+            Graph::default().centrality(&vec, &links, &starts, &norms, 60, 0.5, &mut got);
             reference(&vec, &starts, &norms, 0.5, &mut want);
             let c = |v: &[ScoreParts]| bits(&v.iter().map(|p| p.centrality).collect::<Vec<_>>());
             proptest::prop_assert_eq!(c(&got), c(&want));
@@ -488,7 +497,7 @@ mod tests {
                 MAX_NODES + 1..MAX_NODES + 40),
             contents in proptest::collection::vec(0.0f32..1.0, MAX_NODES + 40),
         ) {
-            let (vec, starts, norms) = vectors(&sentences);
+            let (vec, links, starts, norms) = vectors(&sentences);
             let mut got: Vec<ScoreParts> = (0..sentences.len())
                 .map(|i| ScoreParts {
                     content: contents[i],
@@ -497,7 +506,7 @@ mod tests {
                 })
                 .collect();
             let mut want = got.clone();
-            Graph::default().centrality(&vec, &starts, &norms, 60, 0.3, &mut got);
+            Graph::default().centrality(&vec, &links, &starts, &norms, 60, 0.3, &mut got);
             reference(&vec, &starts, &norms, 0.3, &mut want);
             let c = |v: &[ScoreParts]| bits(&v.iter().map(|p| p.centrality).collect::<Vec<_>>());
             proptest::prop_assert_eq!(c(&got), c(&want));
@@ -506,7 +515,9 @@ mod tests {
 
     /// TF-IDF vectors of sentences given as term lists, as the scorer
     /// makes them.
-    fn vectors(sentences: &[Vec<u32>]) -> (Vec<Entry>, Vec<u32>, Vec<f32>) {
+    fn vectors(
+        sentences: &[Vec<u32>],
+    ) -> (Vec<Entry>, Vec<Link>, Vec<u32>, Vec<f32>) {
         let n = sentences.len() as u32;
         let mut df = [0u32; 64];
         let sorted: Vec<Vec<u32>> = sentences
@@ -536,21 +547,26 @@ mod tests {
             starts.push(vec.len() as u32);
             norms.push(sq.sqrt());
         }
-        (chained(&vec, &starts), starts, norms)
+        let (vec, links) = chained(&vec, &starts);
+        (vec, links, starts, norms)
     }
 
     /// Entries of the vectors cut by `starts`, chained as the scorer
     /// chains them.
-    fn chained(vec: &[(TermId, f32)], starts: &[u32]) -> Vec<Entry> {
+    fn chained(
+        vec: &[(TermId, f32)],
+        starts: &[u32],
+    ) -> (Vec<Entry>, Vec<Link>) {
         let mut last = std::collections::HashMap::new();
-        let mut out = Vec::new();
+        let (mut out, mut links) = (Vec::new(), Vec::new());
         for i in 0..starts.len() - 1 {
             for &(term, weight) in &vec[run(starts, i)] {
                 let prev = last.insert(term, out.len() as u32).unwrap_or(NONE);
-                out.push(Entry { term, weight, node: i as u32, prev });
+                out.push(Entry { term, weight });
+                links.push(Link { node: i as u32, prev });
             }
         }
-        out
+        (out, links)
     }
 
     #[test]
@@ -576,13 +592,13 @@ mod tests {
             vec.extend(v);
             starts.push(vec.len() as u32);
         }
-        let vec = chained(&vec, &starts);
+        let (vec, links) = chained(&vec, &starts);
         let n = shapes.len();
         let p = n.next_multiple_of(LANES);
         let mut graph = Graph::default();
         graph.members.extend(0..n);
         graph.weights.resize(p * p, 0.0);
-        graph.similarities(&vec, &starts, &norms, 40);
+        graph.similarities(&vec, &links, &starts, &norms, 40);
         let mut overlapping = 0;
         for a in 0..p {
             for b in 0..p {
@@ -617,7 +633,7 @@ mod tests {
             vec.push((TermId(i + 1), 1.0));
             starts.push(vec.len() as u32);
         }
-        let vec = chained(&vec, &starts);
+        let (vec, links) = chained(&vec, &starts);
         let norms = vec![2f32.sqrt(); n];
         // Content falls with the index, so the first MAX_NODES win.
         let mut parts: Vec<ScoreParts> = (0..n)
@@ -630,7 +646,7 @@ mod tests {
             .collect();
         let vocab = n + 1;
         Graph::default()
-            .centrality(&vec, &starts, &norms, vocab, 0.5, &mut parts);
+            .centrality(&vec, &links, &starts, &norms, vocab, 0.5, &mut parts);
         for (i, p) in parts.iter().enumerate() {
             if i < MAX_NODES {
                 assert!(p.centrality > 0.0 && p.centrality <= 1.0, "{i}");
@@ -643,7 +659,7 @@ mod tests {
     #[test]
     fn no_sentences_no_work() {
         let mut parts: Vec<ScoreParts> = Vec::new();
-        Graph::default().centrality(&[], &[0], &[], 0, 0.8, &mut parts);
+        Graph::default().centrality(&[], &[], &[0], &[], 0, 0.8, &mut parts);
         assert!(parts.is_empty());
     }
 }

@@ -17,7 +17,7 @@
 use std::ops::Range;
 
 use crate::analyze::TermId;
-use crate::centrality::Graph;
+use crate::centrality::{Graph, MAX_NODES};
 use crate::focus::FOCUS_WEIGHT;
 use crate::summary::ScoreParts;
 
@@ -94,7 +94,7 @@ pub(crate) struct Params {
     pub(crate) min_words: usize,
 }
 
-/// No entry: the end of a term's chain (see [`Entry::prev`]).
+/// No entry: the end of a term's chain (see [`Link::prev`]).
 pub(crate) const NONE: u32 = u32::MAX;
 
 /// One distinct term of a sentence's TF-IDF vector.
@@ -103,11 +103,18 @@ pub(crate) struct Entry {
     pub(crate) term: TermId,
     /// The count of the term in the sentence times its idf.
     pub(crate) weight: f32,
-    /// The sentence (or graph node) holding it.
+}
+
+/// Where the entry of the same index sits in the similarity graph: the
+/// pairs of sentences that share a term. Kept apart from the entries,
+/// and made only for a document whose every sentence is a node, so that
+/// a long text's vectors take 8 bytes a term, not 16.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Link {
+    /// The sentence (or graph node) holding the entry.
     pub(crate) node: u32,
     /// The previous entry of the same term, in an earlier sentence, or
-    /// [`NONE`]: the pairs of sentences that share a term, for the
-    /// similarity graph.
+    /// [`NONE`].
     pub(crate) prev: u32,
 }
 
@@ -143,6 +150,9 @@ pub(crate) struct Scorer {
     /// the first `entries`.
     vec: Vec<Entry>,
     entries: usize,
+    /// The links of the first `entries` of `vec`, when the document has
+    /// at most [`MAX_NODES`] sentences; else empty.
+    links: Vec<Link>,
     /// Where each sentence's run in `vec` starts, and a last entry for
     /// where the last one ends (see [`run`]).
     vec_starts: Vec<u32>,
@@ -193,6 +203,7 @@ impl Scorer {
         }
         self.graph.centrality(
             &self.vec[..self.entries],
+            &self.links,
             &self.vec_starts,
             &self.norms,
             vocab_len,
@@ -215,10 +226,11 @@ impl Scorer {
     /// `Scratch::release_large`); [`similarity`](Self::similarity) must
     /// not be called again before the next [`score`](Self::score).
     pub(crate) fn release_large(&mut self) {
-        /// Entries (16 bytes each) kept between texts: 4 MB.
+        /// Entries (8 bytes each) kept between texts: 2 MB.
         const KEEP: usize = 1 << 18;
-        if self.vec.capacity() > KEEP {
+        if self.vec.capacity() > KEEP || self.links.capacity() > KEEP {
             self.vec = Vec::new();
+            self.links = Vec::new();
             self.entries = 0;
             self.vec_starts = Vec::new();
             self.norms = Vec::new();
@@ -244,16 +256,22 @@ impl Scorer {
         // At most one entry per term: no room to spare on a long text.
         // Entries beyond `entries` are stale, and overwritten here.
         if self.vec.len() < terms.len() {
-            let blank =
-                Entry { term: TermId(0), weight: 0.0, node: 0, prev: 0 };
+            let blank = Entry { term: TermId(0), weight: 0.0 };
             self.vec.reserve_exact(terms.len() - self.vec.len());
             self.vec.resize(terms.len(), blank);
+        }
+        let n = starts.len().saturating_sub(1);
+        // The graph takes every sentence, and these links.
+        let chain = n <= MAX_NODES;
+        self.links.clear();
+        if chain {
+            self.links.resize(terms.len(), Link { node: 0, prev: NONE });
         }
         self.vec_starts.clear();
         self.vec_starts.push(0);
         let (stats, out) = (&mut self.terms[..vocab_len], &mut self.vec[..]);
+        let links = &mut self.links[..];
         let mut at = 0;
-        let n = starts.len().saturating_sub(1);
         for i in 0..n {
             for same in terms[run(starts, i)].chunk_by(|a, b| a == b) {
                 let t = same[0];
@@ -263,17 +281,17 @@ impl Scorer {
                 // the sentences fewer.
                 stats.tf += same.len() as u32;
                 let prev = std::mem::replace(&mut stats.last, at as u32 + 1);
-                out[at] = Entry {
-                    term: t,
-                    weight: same.len() as f32,
-                    node: i as u32,
-                    prev: prev.wrapping_sub(1),
-                };
+                out[at] = Entry { term: t, weight: same.len() as f32 };
+                if chain {
+                    links[at] =
+                        Link { node: i as u32, prev: prev.wrapping_sub(1) };
+                }
                 at += 1;
             }
             self.vec_starts.push(at as u32);
         }
         self.entries = at;
+        self.links.truncate(at);
     }
 
     /// Turns the counts in `vec` into each sentence's TF-IDF vector
@@ -393,14 +411,7 @@ pub(crate) mod tests {
     }
 
     fn weighted(v: &[(u32, f32)]) -> Vec<Entry> {
-        v.iter()
-            .map(|&(t, w)| Entry {
-                term: TermId(t),
-                weight: w,
-                node: 0,
-                prev: NONE,
-            })
-            .collect()
+        v.iter().map(|&(t, w)| Entry { term: TermId(t), weight: w }).collect()
     }
 
     #[test]
