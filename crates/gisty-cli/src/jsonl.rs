@@ -432,7 +432,7 @@ fn read_chunks(inputs: &[Input], mut send: impl FnMut(Chunk) -> bool) {
             };
             let mut eof = false;
             while chunk.data.len() < CHUNK_BYTES {
-                match reader.read_until(b'\n', &mut chunk.data) {
+                match read_line(&mut reader, &mut chunk.data) {
                     Ok(0) => {
                         eof = true;
                         break;
@@ -485,6 +485,32 @@ fn skip_mark(
             .to_string());
     }
     Ok(Box::new(std::io::Cursor::new(head).chain(reader)))
+}
+
+/// `BufRead::read_until(b'\n', out)`, with the line end found by the
+/// memchr crate (vectorised) rather than std's word-at-a-time search.
+fn read_line<R: BufRead + ?Sized>(
+    reader: &mut R,
+    out: &mut Vec<u8>,
+) -> std::io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let (used, done) = match memchr::memchr(b'\n', buf) {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), buf.is_empty()),
+        };
+        out.extend_from_slice(&buf[..used]);
+        reader.consume(used);
+        read += used;
+        if done {
+            return Ok(read);
+        }
+    }
 }
 
 /// Runs `handle` on every line of `chunk`, decoding it as `decode` says.
@@ -816,6 +842,26 @@ mod tests {
             let line = serde_json::json!({"id": 7, "text": text, "x": -0.5})
                 .to_string();
             proptest::prop_assert!(same_fields(&line), "{}", line);
+        }
+    }
+
+    #[test]
+    fn read_line_is_read_until() {
+        let texts: [&[u8]; 6] =
+            [b"", b"\n", b"a", b"a\nbc\n\nd", b"\n\nx\r\n", &[b'y'; 70]];
+        for text in texts {
+            // A buffer smaller than some lines: a line spans refills.
+            let mut ours = BufReader::with_capacity(4, text);
+            let mut std_ = BufReader::with_capacity(4, text);
+            loop {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                let got = read_line(&mut ours, &mut a).unwrap();
+                let want = std_.read_until(b'\n', &mut b).unwrap();
+                assert_eq!((got, &a), (want, &b), "{text:?}");
+                if want == 0 {
+                    break;
+                }
+            }
         }
     }
 
