@@ -231,26 +231,21 @@ const HIGH: u64 = splat(0x80);
 /// operations).
 #[inline(always)]
 fn may_stop(w: u64) -> u64 {
-    let low7 = w & !HIGH;
-    // For a 7-bit value, adding 0x40 carries into bit 7 iff it is 0x40 or
-    // more, and adding 0x7f iff it is not zero (never out of the byte).
-    let below_40 = !(low7 + splat(0x40));
+    // With bit 5 flipped, a space is 0 and the other bytes below 0x40
+    // are 1 to 0x3f. For a 7-bit value, adding 0x7f carries into bit 7
+    // iff it is not zero, adding 0x40 iff it is 0x40 or more (never out
+    // of the byte): the two differ in bit 7 exactly for 1 to 0x3f.
     let z = (w ^ splat(b' ')) & !HIGH;
-    let not_space = z + splat(0x7f);
-    ((below_40 & not_space) | w) & HIGH
+    (((z + splat(0x7f)) ^ (z + splat(0x40))) | w) & HIGH
 }
 
-/// The first byte of `chunk` that stops the skip among those marked in
-/// `candidates` (see [`may_stop`]), from `base` on.
+/// The first byte of `word` that stops the skip among those marked in
+/// `candidates` (see [`may_stop`]).
 #[inline(always)]
-fn first_stop(
-    chunk: &[u8; 16],
-    base: usize,
-    mut candidates: u64,
-) -> Option<usize> {
+fn first_stop(word: &[u8; 8], mut candidates: u64) -> Option<usize> {
     while candidates != 0 {
-        let at = base + candidates.trailing_zeros() as usize / 8;
-        if stops_skip(chunk[at]) {
+        let at = candidates.trailing_zeros() as usize / 8;
+        if stops_skip(word[at]) {
             return Some(at);
         }
         candidates &= candidates - 1;
@@ -261,28 +256,25 @@ fn first_stop(
 /// The first byte at or after `from` that stops the skip (see
 /// [`stops_skip`]), or the end of `bytes`: steps over the bytes that
 /// change nothing in the scan, [`PLAIN`] inside a token and the spaces
-/// between tokens, 16 at a time (two `u64` words).
+/// between tokens, 32 at a time (four `u64` words, which the compiler
+/// may put in vector registers).
 #[inline]
 fn skip(bytes: &[u8], from: usize) -> usize {
-    let mut k = from;
-    while let Some(c) = bytes.get(k..).and_then(<[u8]>::first_chunk::<16>) {
-        let (lo, hi) = c.split_at(8);
-        let lo =
-            may_stop(u64::from_le_bytes(lo.try_into().unwrap_or_default()));
-        let hi =
-            may_stop(u64::from_le_bytes(hi.try_into().unwrap_or_default()));
-        if lo | hi != 0 {
-            if let Some(at) = first_stop(c, 0, lo) {
-                return k + at;
-            }
-            if let Some(at) = first_stop(c, 8, hi) {
-                return k + at;
+    let rest = bytes.get(from..).unwrap_or_default();
+    let (chunks, tail) = rest.as_chunks::<32>();
+    for (n, chunk) in chunks.iter().enumerate() {
+        let (words, _) = chunk.as_chunks::<8>();
+        let masks = words.iter().map(|w| may_stop(u64::from_le_bytes(*w)));
+        if masks.clone().fold(0, |all, m| all | m) != 0 {
+            for (k, (word, m)) in words.iter().zip(masks).enumerate() {
+                if let Some(at) = first_stop(word, m) {
+                    return from + 32 * n + 8 * k + at;
+                }
             }
         }
-        k += 16;
     }
-    let rest = bytes.get(k..).unwrap_or_default();
-    rest.iter().position(|&b| stops_skip(b)).map_or(bytes.len(), |p| k + p)
+    let done = from + 32 * chunks.len();
+    tail.iter().position(|&b| stops_skip(b)).map_or(bytes.len(), |p| done + p)
 }
 
 /// Where the token starting at `i` ends: at the next white space, or at
@@ -614,6 +606,50 @@ impl<'a> Scanner<'a> {
                 if i >= n {
                     break;
                 }
+                // The common case, a period inside a token between a word
+                // and a capitalised one (`word. Next`) outside quotations:
+                // the cluster is the period alone and the next word starts
+                // two bytes on, so only the rules for periods have anything
+                // to say; and when they end the sentence, the next one
+                // opens with that word, which is no list marker.
+                if self.fast
+                    && !at_token_start
+                    && bytes[i] == b'.'
+                    && quote.is_none()
+                    && self.rules.data.period_ends
+                    && bytes.get(i + 1) == Some(&b' ')
+                    && let Some(&next) = bytes.get(i + 2)
+                    && next.is_ascii_uppercase()
+                {
+                    let cl = Cluster {
+                        end: i + 1,
+                        periods: 1,
+                        ..Cluster::default()
+                    };
+                    let decision = self.decide_period(
+                        i,
+                        &cl,
+                        i + 1,
+                        i + 2,
+                        char::from(next),
+                        word_start,
+                        sent_start,
+                        marker_token,
+                    );
+                    if let Some(end) = decision {
+                        sink.sentence(sent_start, end);
+                        sent_start = end;
+                        tok_start = i + 2;
+                        word_start = i + 2;
+                        marker_token = false;
+                        first_was_bullet = false;
+                        sent_tokens = 1;
+                        i += 3;
+                    } else {
+                        i += 1;
+                    }
+                    continue;
+                }
             }
             let Some((c, len)) = char_at(s, i) else { break };
             if c.is_whitespace() {
@@ -686,52 +722,16 @@ impl<'a> Scanner<'a> {
                 i += len;
                 continue;
             }
-            // The common case, a period between a word and a capitalised
-            // one (`word. Next`) outside quotations: the cluster is the
-            // period alone and the next word starts two bytes on, so only
-            // the rules for periods have anything to say.
-            let capital_next = bytes
-                .get(i + 2)
-                .copied()
-                .filter(|b| b.is_ascii_uppercase() && bytes[i + 1] == b' ');
-            let (cl, decision) = match capital_next {
-                Some(next)
-                    if self.fast
-                        && c == '.'
-                        && quote.is_none()
-                        && self.rules.data.period_ends =>
-                {
-                    let cl = Cluster {
-                        end: i + 1,
-                        periods: 1,
-                        ..Cluster::default()
-                    };
-                    let decision = self.decide_period(
-                        i,
-                        &cl,
-                        i + 1,
-                        i + 2,
-                        char::from(next),
-                        word_start,
-                        sent_start,
-                        marker_token,
-                    );
-                    (cl, decision)
-                }
-                _ => {
-                    let cl = self.cluster(i, &mut quote);
-                    let decision = self.decide(
-                        i,
-                        &cl,
-                        word_start,
-                        sent_start,
-                        tok_start,
-                        marker_token,
-                        &mut quote,
-                    );
-                    (cl, decision)
-                }
-            };
+            let cl = self.cluster(i, &mut quote);
+            let decision = self.decide(
+                i,
+                &cl,
+                word_start,
+                sent_start,
+                tok_start,
+                marker_token,
+                &mut quote,
+            );
             let end = match decision {
                 Some(end) => end,
                 None => {
