@@ -942,6 +942,7 @@ impl<'a> Scanner<'a> {
 
     /// The rules for a period or an ellipsis before white space.
     #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
     fn decide_period(
         &mut self,
         i: usize,
@@ -956,7 +957,8 @@ impl<'a> Scanner<'a> {
         let s = self.s;
         let capital = fc.is_uppercase() || uncased_letter(fc);
         let digit = fc.is_numeric();
-        let word = self.word_before(word_start, i);
+        let (word_at, word_end) = self.word_span(word_start, i);
+        let word = &s[word_at..word_end];
         if cl.ellipsis {
             // Rule `Ellipsis`.
             if cl.spaced && cl.periods == 3 {
@@ -1017,8 +1019,9 @@ impl<'a> Scanner<'a> {
         if word.is_empty() {
             return Some(e);
         }
-        let kind =
-            self.abbreviation(word).or_else(|| implicit_abbreviation(word));
+        let kind = self
+            .abbreviation_at(word_at, word_end)
+            .or_else(|| implicit_abbreviation(word));
         if let Some(kind) = kind {
             return match kind {
                 Abbr::Prefix => None,
@@ -1051,6 +1054,13 @@ impl<'a> Scanner<'a> {
     /// [`MAX_WORD`] (too long to be an abbreviation).
     #[inline]
     fn word_before(&self, word_start: usize, i: usize) -> &'a str {
+        let (a, b) = self.word_span(word_start, i);
+        &self.s[a..b]
+    }
+
+    /// Where [`word_before`](Self::word_before) is in the block.
+    #[inline]
+    fn word_span(&self, word_start: usize, i: usize) -> (usize, usize) {
         let s = self.s;
         let from = if i - word_start > MAX_WORD * 2 { i } else { word_start };
         let mut w = &s[from..i];
@@ -1060,10 +1070,11 @@ impl<'a> Scanner<'a> {
         if !w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
             w = w.trim_start_matches(|c: char| opener(c) || format_char(c));
         }
+        let start = i - w.len();
         if !w.as_bytes().last().is_some_and(u8::is_ascii) {
             w = w.trim_end_matches(format_char);
         }
-        if w.len() > MAX_WORD { "" } else { w }
+        if w.len() > MAX_WORD { (i, i) } else { (start, start + w.len()) }
     }
 
     /// Rule `GluedSentence`: whether the word before a glued period is an
@@ -1072,6 +1083,17 @@ impl<'a> Scanner<'a> {
         let word = self.word_before(word_start, i);
         word.chars().nth(1).is_some()
             && self.abbreviation(word) != Some(Abbr::Prefix)
+    }
+
+    /// The kind of the word at `start..end` of the block in the language's
+    /// table: [`abbreviation`](Self::abbreviation), with the short key read
+    /// a word at a time when it can be.
+    #[inline]
+    fn abbreviation_at(&mut self, start: usize, end: usize) -> Option<Abbr> {
+        if let Some(key) = short_key_at(self.s.as_bytes(), start, end) {
+            return self.rules.short_abbreviation(key);
+        }
+        self.abbreviation(&self.s[start..end])
     }
 
     /// The kind of `word` in the language's table.
@@ -1237,6 +1259,38 @@ fn letters_and_periods(word: &str) -> Option<Abbr> {
         return None;
     }
     Some(Abbr::Inner)
+}
+
+/// [`short_key`] of `bytes[start..end]`, read a word at a time: the
+/// eight bytes from `start` (when there are eight) with those after
+/// `end` cleared, checked for ASCII without NUL and lowercased with a few
+/// word-wide operations.
+#[inline]
+fn short_key_at(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
+    let len = end.checked_sub(start)?;
+    if len == 0 || len > 8 {
+        return None;
+    }
+    let raw = match bytes.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(c) => u64::from_le_bytes(*c),
+        None => {
+            let mut c = [0u8; 8];
+            c[..len].copy_from_slice(bytes.get(start..end)?);
+            u64::from_le_bytes(c)
+        }
+    };
+    let keep = u64::MAX >> (64 - 8 * len);
+    let w = raw & keep;
+    // Bytes outside the word are made 0xff, so only its own can be zero.
+    let x = w | !keep;
+    let has_nul = x.wrapping_sub(splat(1)) & !x & HIGH != 0;
+    if w & HIGH != 0 || has_nul {
+        return None;
+    }
+    // For 7-bit bytes: adding 0x3f reaches bit 7 from 'A' up, adding 0x25
+    // from '[' up; bit 5 of the capitals is set to lowercase them.
+    let upper = (w + splat(0x3f)) & !(w + splat(0x25)) & HIGH;
+    Some(w | upper >> 2)
 }
 
 /// Appends the lowercase form of `c` to `out` (ASCII without a table).
@@ -1573,6 +1627,24 @@ mod fast_path_tests {
             }
             let mut scanner = Scanner::new("", rules);
             prop_assert_eq!(scanner.abbreviation(&word), rules.abbreviation(&lower));
+        }
+
+        /// `short_key_at`, a word at a time, is `short_key` of the slice,
+        /// whether eight bytes follow the start or not.
+        #[test]
+        fn short_key_at_is_short_key(
+            bytes in prop::collection::vec(
+                prop::sample::select(vec![
+                    b'a', b'z', b'A', b'Z', b'@', b'[', b'`', b'{', b'.', b'0',
+                    b' ', 0, 0x7f, 0x80, 0xc3, 0xff,
+                ]),
+                0..20,
+            ),
+            a in 0usize..20,
+            b in 0usize..20,
+        ) {
+            let (a, b) = (a.min(b).min(bytes.len()), a.max(b).min(bytes.len()));
+            prop_assert_eq!(short_key_at(&bytes, a, b), short_key(&bytes[a..b]));
         }
 
         #[test]
