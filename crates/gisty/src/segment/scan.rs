@@ -521,6 +521,12 @@ pub(crate) struct Scanner<'a> {
 /// block, untrimmed.
 pub(crate) trait Sink {
     fn sentence(&mut self, start: usize, end: usize);
+
+    /// A sentence that the scanner knows starts and ends with a character
+    /// other than white space: trimming it would change nothing.
+    fn trimmed_sentence(&mut self, start: usize, end: usize) {
+        self.sentence(start, end);
+    }
 }
 
 impl<'a> Scanner<'a> {
@@ -553,6 +559,10 @@ impl<'a> Scanner<'a> {
         let n = s.len();
         let mut i = 0;
         let mut sent_start = 0;
+        // Whether the sentence's text starts right after `sent_start`: a
+        // single space there, then a capital (set by the `word. Next`
+        // path, cleared wherever else a sentence starts).
+        let mut after_one_space = false;
         // The tokens of the sentence so far, exact while below 2: the
         // fast path counts the tokens it steps over as one. (Rule
         // `FrontedTime` counts them again, from `sent_start`.)
@@ -637,7 +647,13 @@ impl<'a> Scanner<'a> {
                         marker_token,
                     );
                     if let Some(end) = decision {
-                        sink.sentence(sent_start, end);
+                        // The sentence ends with this period.
+                        if after_one_space {
+                            sink.trimmed_sentence(sent_start + 1, end);
+                        } else {
+                            sink.sentence(sent_start, end);
+                        }
+                        after_one_space = true;
                         sent_start = end;
                         tok_start = i + 2;
                         word_start = i + 2;
@@ -679,6 +695,7 @@ impl<'a> Scanner<'a> {
                 {
                     sink.sentence(sent_start, tok_start);
                     sent_start = tok_start;
+                    after_one_space = false;
                     sent_tokens = 0;
                     quote = None;
                 }
@@ -741,6 +758,7 @@ impl<'a> Scanner<'a> {
             };
             sink.sentence(sent_start, end);
             sent_start = end;
+            after_one_space = false;
             quote = None;
             i = end.max(i + len);
             if i < n && !char_at(s, i).is_some_and(|(d, _)| d.is_whitespace())
@@ -1451,17 +1469,29 @@ mod fast_path_tests {
     /// The scanner's sentences, with or without the fast paths (the skip
     /// over plain bytes, the shortcut for `word. Next`).
     fn scan(text: &str, lang: Language, fast: bool) -> Vec<(usize, usize)> {
-        struct Collect(Vec<(usize, usize)>);
-        impl Sink for Collect {
+        /// Records the sentences trimmed, as the splitter keeps them.
+        struct Collect<'t>(&'t str, Vec<(usize, usize)>);
+        impl Sink for Collect<'_> {
             fn sentence(&mut self, start: usize, end: usize) {
-                self.0.push((start, end));
+                let t = &self.0[start..end];
+                let a = start + (t.len() - t.trim_start().len());
+                let b = a + t.trim().len();
+                if a < b {
+                    self.1.push((a, b));
+                }
+            }
+
+            fn trimmed_sentence(&mut self, start: usize, end: usize) {
+                let t = &self.0[start..end];
+                assert_eq!(t.trim(), t, "not trimmed: {start}..{end}");
+                self.1.push((start, end));
             }
         }
-        let mut out = Collect(Vec::new());
+        let mut out = Collect(text, Vec::new());
         let mut scanner = Scanner::new(text, Rules::of(lang));
         scanner.fast = fast;
         scanner.run(&mut out);
-        out.0
+        out.1
     }
 
     /// Text rich in what the scanner looks at: terminators, quotes,
