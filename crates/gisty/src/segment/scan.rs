@@ -1106,7 +1106,7 @@ impl<'a> Scanner<'a> {
     /// The kind of the word at `start..end` of the block in the language's
     /// table: [`abbreviation`](Self::abbreviation), with the short key read
     /// a word at a time when it can be.
-    #[inline]
+    #[inline(always)]
     fn abbreviation_at(&mut self, start: usize, end: usize) -> Option<Abbr> {
         if let Some(key) = short_key_at(self.s.as_bytes(), start, end) {
             return self.rules.short_abbreviation(key);
@@ -1231,6 +1231,7 @@ impl<'a> Scanner<'a> {
 
 /// Rules `Initial` and `MultiPeriod`: single letters and letters joined by
 /// periods behave as `Inner` abbreviations.
+#[inline]
 fn implicit_abbreviation(word: &str) -> Option<Abbr> {
     // Most words start with four ASCII letters: a run too long.
     if word
