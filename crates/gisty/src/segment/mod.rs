@@ -124,6 +124,11 @@ impl Sink for Push<'_, '_> {
             self.out.push(Sentence { span: s, kind: SentenceKind::Text });
         }
     }
+
+    fn trimmed_sentence(&mut self, start: usize, end: usize) {
+        let span = Span::new(self.base + start, self.base + end);
+        self.out.push(Sentence { span, kind: SentenceKind::Text });
+    }
 }
 
 /// The sentences of `text` with the rules of `language`.

@@ -231,26 +231,21 @@ const HIGH: u64 = splat(0x80);
 /// operations).
 #[inline(always)]
 fn may_stop(w: u64) -> u64 {
-    let low7 = w & !HIGH;
-    // For a 7-bit value, adding 0x40 carries into bit 7 iff it is 0x40 or
-    // more, and adding 0x7f iff it is not zero (never out of the byte).
-    let below_40 = !(low7 + splat(0x40));
+    // With bit 5 flipped, a space is 0 and the other bytes below 0x40
+    // are 1 to 0x3f. For a 7-bit value, adding 0x7f carries into bit 7
+    // iff it is not zero, adding 0x40 iff it is 0x40 or more (never out
+    // of the byte): the two differ in bit 7 exactly for 1 to 0x3f.
     let z = (w ^ splat(b' ')) & !HIGH;
-    let not_space = z + splat(0x7f);
-    ((below_40 & not_space) | w) & HIGH
+    (((z + splat(0x7f)) ^ (z + splat(0x40))) | w) & HIGH
 }
 
-/// The first byte of `chunk` that stops the skip among those marked in
-/// `candidates` (see [`may_stop`]), from `base` on.
+/// The first byte of `word` that stops the skip among those marked in
+/// `candidates` (see [`may_stop`]).
 #[inline(always)]
-fn first_stop(
-    chunk: &[u8; 16],
-    base: usize,
-    mut candidates: u64,
-) -> Option<usize> {
+fn first_stop(word: &[u8; 8], mut candidates: u64) -> Option<usize> {
     while candidates != 0 {
-        let at = base + candidates.trailing_zeros() as usize / 8;
-        if stops_skip(chunk[at]) {
+        let at = candidates.trailing_zeros() as usize / 8;
+        if stops_skip(word[at]) {
             return Some(at);
         }
         candidates &= candidates - 1;
@@ -261,28 +256,25 @@ fn first_stop(
 /// The first byte at or after `from` that stops the skip (see
 /// [`stops_skip`]), or the end of `bytes`: steps over the bytes that
 /// change nothing in the scan, [`PLAIN`] inside a token and the spaces
-/// between tokens, 16 at a time (two `u64` words).
+/// between tokens, 32 at a time (four `u64` words, which the compiler
+/// may put in vector registers).
 #[inline]
 fn skip(bytes: &[u8], from: usize) -> usize {
-    let mut k = from;
-    while let Some(c) = bytes.get(k..).and_then(<[u8]>::first_chunk::<16>) {
-        let (lo, hi) = c.split_at(8);
-        let lo =
-            may_stop(u64::from_le_bytes(lo.try_into().unwrap_or_default()));
-        let hi =
-            may_stop(u64::from_le_bytes(hi.try_into().unwrap_or_default()));
-        if lo | hi != 0 {
-            if let Some(at) = first_stop(c, 0, lo) {
-                return k + at;
-            }
-            if let Some(at) = first_stop(c, 8, hi) {
-                return k + at;
+    let rest = bytes.get(from..).unwrap_or_default();
+    let (chunks, tail) = rest.as_chunks::<32>();
+    for (n, chunk) in chunks.iter().enumerate() {
+        let (words, _) = chunk.as_chunks::<8>();
+        let masks = words.iter().map(|w| may_stop(u64::from_le_bytes(*w)));
+        if masks.clone().fold(0, |all, m| all | m) != 0 {
+            for (k, (word, m)) in words.iter().zip(masks).enumerate() {
+                if let Some(at) = first_stop(word, m) {
+                    return from + 32 * n + 8 * k + at;
+                }
             }
         }
-        k += 16;
     }
-    let rest = bytes.get(k..).unwrap_or_default();
-    rest.iter().position(|&b| stops_skip(b)).map_or(bytes.len(), |p| k + p)
+    let done = from + 32 * chunks.len();
+    tail.iter().position(|&b| stops_skip(b)).map_or(bytes.len(), |p| done + p)
 }
 
 /// Where the token starting at `i` ends: at the next white space, or at
@@ -529,6 +521,12 @@ pub(crate) struct Scanner<'a> {
 /// block, untrimmed.
 pub(crate) trait Sink {
     fn sentence(&mut self, start: usize, end: usize);
+
+    /// A sentence that the scanner knows starts and ends with a character
+    /// other than white space: trimming it would change nothing.
+    fn trimmed_sentence(&mut self, start: usize, end: usize) {
+        self.sentence(start, end);
+    }
 }
 
 impl<'a> Scanner<'a> {
@@ -561,6 +559,10 @@ impl<'a> Scanner<'a> {
         let n = s.len();
         let mut i = 0;
         let mut sent_start = 0;
+        // Whether the sentence's text starts right after `sent_start`: a
+        // single space there, then a capital (set by the `word. Next`
+        // path, cleared wherever else a sentence starts).
+        let mut after_one_space = false;
         // The tokens of the sentence so far, exact while below 2: the
         // fast path counts the tokens it steps over as one. (Rule
         // `FrontedTime` counts them again, from `sent_start`.)
@@ -614,6 +616,56 @@ impl<'a> Scanner<'a> {
                 if i >= n {
                     break;
                 }
+                // The common case, a period inside a token between a word
+                // and a capitalised one (`word. Next`) outside quotations:
+                // the cluster is the period alone and the next word starts
+                // two bytes on, so only the rules for periods have anything
+                // to say; and when they end the sentence, the next one
+                // opens with that word, which is no list marker.
+                if self.fast
+                    && !at_token_start
+                    && bytes[i] == b'.'
+                    && quote.is_none()
+                    && self.rules.data.period_ends
+                    && bytes.get(i + 1) == Some(&b' ')
+                    && let Some(&next) = bytes.get(i + 2)
+                    && next.is_ascii_uppercase()
+                {
+                    let cl = Cluster {
+                        end: i + 1,
+                        periods: 1,
+                        ..Cluster::default()
+                    };
+                    let decision = self.decide_period(
+                        i,
+                        &cl,
+                        i + 1,
+                        i + 2,
+                        char::from(next),
+                        word_start,
+                        sent_start,
+                        marker_token,
+                    );
+                    if let Some(end) = decision {
+                        // The sentence ends with this period.
+                        if after_one_space {
+                            sink.trimmed_sentence(sent_start + 1, end);
+                        } else {
+                            sink.sentence(sent_start, end);
+                        }
+                        after_one_space = true;
+                        sent_start = end;
+                        tok_start = i + 2;
+                        word_start = i + 2;
+                        marker_token = false;
+                        first_was_bullet = false;
+                        sent_tokens = 1;
+                        i += 3;
+                    } else {
+                        i += 1;
+                    }
+                    continue;
+                }
             }
             let Some((c, len)) = char_at(s, i) else { break };
             if c.is_whitespace() {
@@ -643,6 +695,7 @@ impl<'a> Scanner<'a> {
                 {
                     sink.sentence(sent_start, tok_start);
                     sent_start = tok_start;
+                    after_one_space = false;
                     sent_tokens = 0;
                     quote = None;
                 }
@@ -686,52 +739,16 @@ impl<'a> Scanner<'a> {
                 i += len;
                 continue;
             }
-            // The common case, a period between a word and a capitalised
-            // one (`word. Next`) outside quotations: the cluster is the
-            // period alone and the next word starts two bytes on, so only
-            // the rules for periods have anything to say.
-            let capital_next = bytes
-                .get(i + 2)
-                .copied()
-                .filter(|b| b.is_ascii_uppercase() && bytes[i + 1] == b' ');
-            let (cl, decision) = match capital_next {
-                Some(next)
-                    if self.fast
-                        && c == '.'
-                        && quote.is_none()
-                        && self.rules.data.period_ends =>
-                {
-                    let cl = Cluster {
-                        end: i + 1,
-                        periods: 1,
-                        ..Cluster::default()
-                    };
-                    let decision = self.decide_period(
-                        i,
-                        &cl,
-                        i + 1,
-                        i + 2,
-                        char::from(next),
-                        word_start,
-                        sent_start,
-                        marker_token,
-                    );
-                    (cl, decision)
-                }
-                _ => {
-                    let cl = self.cluster(i, &mut quote);
-                    let decision = self.decide(
-                        i,
-                        &cl,
-                        word_start,
-                        sent_start,
-                        tok_start,
-                        marker_token,
-                        &mut quote,
-                    );
-                    (cl, decision)
-                }
-            };
+            let cl = self.cluster(i, &mut quote);
+            let decision = self.decide(
+                i,
+                &cl,
+                word_start,
+                sent_start,
+                tok_start,
+                marker_token,
+                &mut quote,
+            );
             let end = match decision {
                 Some(end) => end,
                 None => {
@@ -741,6 +758,7 @@ impl<'a> Scanner<'a> {
             };
             sink.sentence(sent_start, end);
             sent_start = end;
+            after_one_space = false;
             quote = None;
             i = end.max(i + len);
             if i < n && !char_at(s, i).is_some_and(|(d, _)| d.is_whitespace())
@@ -942,6 +960,7 @@ impl<'a> Scanner<'a> {
 
     /// The rules for a period or an ellipsis before white space.
     #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
     fn decide_period(
         &mut self,
         i: usize,
@@ -956,7 +975,8 @@ impl<'a> Scanner<'a> {
         let s = self.s;
         let capital = fc.is_uppercase() || uncased_letter(fc);
         let digit = fc.is_numeric();
-        let word = self.word_before(word_start, i);
+        let (word_at, word_end) = self.word_span(word_start, i);
+        let word = &s[word_at..word_end];
         if cl.ellipsis {
             // Rule `Ellipsis`.
             if cl.spaced && cl.periods == 3 {
@@ -1017,8 +1037,9 @@ impl<'a> Scanner<'a> {
         if word.is_empty() {
             return Some(e);
         }
-        let kind =
-            self.abbreviation(word).or_else(|| implicit_abbreviation(word));
+        let kind = self
+            .abbreviation_at(word_at, word_end)
+            .or_else(|| implicit_abbreviation(word));
         if let Some(kind) = kind {
             return match kind {
                 Abbr::Prefix => None,
@@ -1051,6 +1072,13 @@ impl<'a> Scanner<'a> {
     /// [`MAX_WORD`] (too long to be an abbreviation).
     #[inline]
     fn word_before(&self, word_start: usize, i: usize) -> &'a str {
+        let (a, b) = self.word_span(word_start, i);
+        &self.s[a..b]
+    }
+
+    /// Where [`word_before`](Self::word_before) is in the block.
+    #[inline]
+    fn word_span(&self, word_start: usize, i: usize) -> (usize, usize) {
         let s = self.s;
         let from = if i - word_start > MAX_WORD * 2 { i } else { word_start };
         let mut w = &s[from..i];
@@ -1060,10 +1088,11 @@ impl<'a> Scanner<'a> {
         if !w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
             w = w.trim_start_matches(|c: char| opener(c) || format_char(c));
         }
+        let start = i - w.len();
         if !w.as_bytes().last().is_some_and(u8::is_ascii) {
             w = w.trim_end_matches(format_char);
         }
-        if w.len() > MAX_WORD { "" } else { w }
+        if w.len() > MAX_WORD { (i, i) } else { (start, start + w.len()) }
     }
 
     /// Rule `GluedSentence`: whether the word before a glued period is an
@@ -1072,6 +1101,17 @@ impl<'a> Scanner<'a> {
         let word = self.word_before(word_start, i);
         word.chars().nth(1).is_some()
             && self.abbreviation(word) != Some(Abbr::Prefix)
+    }
+
+    /// The kind of the word at `start..end` of the block in the language's
+    /// table: [`abbreviation`](Self::abbreviation), with the short key read
+    /// a word at a time when it can be.
+    #[inline(always)]
+    fn abbreviation_at(&mut self, start: usize, end: usize) -> Option<Abbr> {
+        if let Some(key) = short_key_at(self.s.as_bytes(), start, end) {
+            return self.rules.short_abbreviation(key);
+        }
+        self.abbreviation(&self.s[start..end])
     }
 
     /// The kind of `word` in the language's table.
@@ -1191,6 +1231,7 @@ impl<'a> Scanner<'a> {
 
 /// Rules `Initial` and `MultiPeriod`: single letters and letters joined by
 /// periods behave as `Inner` abbreviations.
+#[inline]
 fn implicit_abbreviation(word: &str) -> Option<Abbr> {
     // Most words start with four ASCII letters: a run too long.
     if word
@@ -1237,6 +1278,38 @@ fn letters_and_periods(word: &str) -> Option<Abbr> {
         return None;
     }
     Some(Abbr::Inner)
+}
+
+/// [`short_key`] of `bytes[start..end]`, read a word at a time: the
+/// eight bytes from `start` (when there are eight) with those after
+/// `end` cleared, checked for ASCII without NUL and lowercased with a few
+/// word-wide operations.
+#[inline]
+fn short_key_at(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
+    let len = end.checked_sub(start)?;
+    if len == 0 || len > 8 {
+        return None;
+    }
+    let raw = match bytes.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(c) => u64::from_le_bytes(*c),
+        None => {
+            let mut c = [0u8; 8];
+            c[..len].copy_from_slice(bytes.get(start..end)?);
+            u64::from_le_bytes(c)
+        }
+    };
+    let keep = u64::MAX >> (64 - 8 * len);
+    let w = raw & keep;
+    // Bytes outside the word are made 0xff, so only its own can be zero.
+    let x = w | !keep;
+    let has_nul = x.wrapping_sub(splat(1)) & !x & HIGH != 0;
+    if w & HIGH != 0 || has_nul {
+        return None;
+    }
+    // For 7-bit bytes: adding 0x3f reaches bit 7 from 'A' up, adding 0x25
+    // from '[' up; bit 5 of the capitals is set to lowercase them.
+    let upper = (w + splat(0x3f)) & !(w + splat(0x25)) & HIGH;
+    Some(w | upper >> 2)
 }
 
 /// Appends the lowercase form of `c` to `out` (ASCII without a table).
@@ -1397,17 +1470,29 @@ mod fast_path_tests {
     /// The scanner's sentences, with or without the fast paths (the skip
     /// over plain bytes, the shortcut for `word. Next`).
     fn scan(text: &str, lang: Language, fast: bool) -> Vec<(usize, usize)> {
-        struct Collect(Vec<(usize, usize)>);
-        impl Sink for Collect {
+        /// Records the sentences trimmed, as the splitter keeps them.
+        struct Collect<'t>(&'t str, Vec<(usize, usize)>);
+        impl Sink for Collect<'_> {
             fn sentence(&mut self, start: usize, end: usize) {
-                self.0.push((start, end));
+                let t = &self.0[start..end];
+                let a = start + (t.len() - t.trim_start().len());
+                let b = a + t.trim().len();
+                if a < b {
+                    self.1.push((a, b));
+                }
+            }
+
+            fn trimmed_sentence(&mut self, start: usize, end: usize) {
+                let t = &self.0[start..end];
+                assert_eq!(t.trim(), t, "not trimmed: {start}..{end}");
+                self.1.push((start, end));
             }
         }
-        let mut out = Collect(Vec::new());
+        let mut out = Collect(text, Vec::new());
         let mut scanner = Scanner::new(text, Rules::of(lang));
         scanner.fast = fast;
         scanner.run(&mut out);
-        out.0
+        out.1
     }
 
     /// Text rich in what the scanner looks at: terminators, quotes,
@@ -1573,6 +1658,24 @@ mod fast_path_tests {
             }
             let mut scanner = Scanner::new("", rules);
             prop_assert_eq!(scanner.abbreviation(&word), rules.abbreviation(&lower));
+        }
+
+        /// `short_key_at`, a word at a time, is `short_key` of the slice,
+        /// whether eight bytes follow the start or not.
+        #[test]
+        fn short_key_at_is_short_key(
+            bytes in prop::collection::vec(
+                prop::sample::select(vec![
+                    b'a', b'z', b'A', b'Z', b'@', b'[', b'`', b'{', b'.', b'0',
+                    b' ', 0, 0x7f, 0x80, 0xc3, 0xff,
+                ]),
+                0..20,
+            ),
+            a in 0usize..20,
+            b in 0usize..20,
+        ) {
+            let (a, b) = (a.min(b).min(bytes.len()), a.max(b).min(bytes.len()));
+            prop_assert_eq!(short_key_at(&bytes, a, b), short_key(&bytes[a..b]));
         }
 
         #[test]
