@@ -277,6 +277,31 @@ fn skip(bytes: &[u8], from: usize) -> usize {
     tail.iter().position(|&b| stops_skip(b)).map_or(bytes.len(), |p| done + p)
 }
 
+/// For a period at `i`, the shape of `word. Next` around it, if it has
+/// it: an optional closing mark (`'` `"` `’` `”`), a single space, an
+/// optional opening mark (`'` `"` `(` `[` `{` `‘` `“`), then an ASCII
+/// capital. Returns where the cluster ends (the space), where the capital
+/// is, and the length of the opening mark (0 without one).
+#[inline]
+fn plain_period_at(bytes: &[u8], i: usize) -> Option<(usize, usize, usize)> {
+    let close = match bytes.get(i + 1..)? {
+        [b'\'' | b'"', ..] => 1,
+        [0xE2, 0x80, 0x99 | 0x9D, ..] => 3,
+        _ => 0,
+    };
+    let e = i + 1 + close;
+    if *bytes.get(e)? != b' ' {
+        return None;
+    }
+    let open = match bytes.get(e + 1..)? {
+        [b'\'' | b'"' | b'(' | b'[' | b'{', ..] => 1,
+        [0xE2, 0x80, 0x98 | 0x9C, ..] => 3,
+        _ => 0,
+    };
+    let m = e + 1 + open;
+    bytes.get(m)?.is_ascii_uppercase().then_some((e, m, open))
+}
+
 /// Where the token starting at `i` ends: at the next white space, or at
 /// the end of `s`.
 #[inline]
@@ -617,53 +642,67 @@ impl<'a> Scanner<'a> {
                     break;
                 }
                 // The common case, a period inside a token between a word
-                // and a capitalised one (`word. Next`) outside quotations:
-                // the cluster is the period alone and the next word starts
-                // two bytes on, so only the rules for periods have anything
-                // to say; and when they end the sentence, the next one
-                // opens with that word, which is no list marker.
+                // and a capitalised one outside quotations: `word. Next`,
+                // with at most one closing mark after the period (`'` `"`
+                // `’` `”`) and one opening mark before the word (`'` `"`
+                // `(` `[` `{` `‘` `“`). The cluster is the period and the
+                // closing mark, the next word starts after the opening one,
+                // so only the rules for periods have anything to say.
                 if self.fast
                     && !at_token_start
                     && bytes[i] == b'.'
                     && quote.is_none()
                     && self.rules.data.period_ends
-                    && bytes.get(i + 1) == Some(&b' ')
-                    && let Some(&next) = bytes.get(i + 2)
-                    && next.is_ascii_uppercase()
+                    && let Some((e, m, opener_len)) = plain_period_at(bytes, i)
                 {
+                    let next = bytes[m];
                     let cl = Cluster {
-                        end: i + 1,
+                        end: e,
                         periods: 1,
+                        closed: e > i + 1,
                         ..Cluster::default()
                     };
                     let decision = self.decide_period(
                         i,
                         &cl,
-                        i + 1,
-                        i + 2,
+                        e,
+                        m,
                         char::from(next),
                         word_start,
                         sent_start,
                         marker_token,
                     );
-                    if let Some(end) = decision {
-                        // The sentence ends with this period.
-                        if after_one_space {
-                            sink.trimmed_sentence(sent_start + 1, end);
-                        } else {
-                            sink.sentence(sent_start, end);
-                        }
-                        after_one_space = true;
-                        sent_start = end;
-                        tok_start = i + 2;
-                        word_start = i + 2;
-                        marker_token = false;
-                        first_was_bullet = false;
-                        sent_tokens = 1;
-                        i += 3;
+                    let Some(end) = decision else {
+                        i = e;
+                        continue;
+                    };
+                    // The sentence ends there; the next one starts after a
+                    // single space.
+                    if after_one_space {
+                        sink.trimmed_sentence(sent_start + 1, end);
                     } else {
-                        i += 1;
+                        sink.sentence(sent_start, end);
                     }
+                    after_one_space = true;
+                    sent_start = end;
+                    if bytes[end + 1] == b'"'
+                        || (opener_len == 3 && bytes[end + 3] == 0x9C)
+                    {
+                        // `"` and `“` open a quotation: the full path
+                        // takes the next token.
+                        i = end;
+                        sent_tokens = 0;
+                        continue;
+                    }
+                    // The next token opens the sentence and is no list
+                    // marker; the opening mark before it, if any, changes
+                    // nothing else, and its first letter is plain.
+                    tok_start = end + 1;
+                    word_start = end + 1;
+                    marker_token = false;
+                    first_was_bullet = false;
+                    sent_tokens = 1;
+                    i = if opener_len == 0 { m + 1 } else { m };
                     continue;
                 }
             }
@@ -1602,12 +1641,14 @@ mod fast_path_tests {
             "Dr", "Inc", "a.m", "p.m", "No", "Jan", "3", "12", "2,500", "XII",
             "I", "J", "U.K", "etc", "Oktober", "January", "At", "by", "www.x",
             "x@y.z", "1", "2", "a", "b", "•", "-", "(1)", "“Yes", "»", "日本",
-            "п", "Ω", "ended", "Fans", "Mt", "approx", "Wait",
+            "п", "Ω", "ended", "Fans", "Mt", "approx", "Wait", "'We", "‘Yes",
+            "(The", "[A", "{B", "\"No", "’Tis", "”So", "É",
         ]);
         let seps = prop::sample::select(vec![
             " ", " ", " ", ". ", ". ", ". ", "? ", "! ", ", ", "... ", ".",
             ": ", "; ", "\n", ".\" ", ".) ", ". . . ", "… ", "  ", ".  ",
-            ".\n", "\"", " \"",
+            ".\n", "\"", " \"", ".' ", ".’ ", ".” ", ".\" ", ".'' ", ".’\n",
+            ". '", ". (", ". ‘", ". “", ".' '", ".” “",
         ]);
         prop::collection::vec((words, seps), 0..40).prop_map(|v| {
             v.into_iter().flat_map(|(w, s)| [w, s]).collect::<String>()
