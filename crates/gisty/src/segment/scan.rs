@@ -239,42 +239,69 @@ fn may_stop(w: u64) -> u64 {
     (((z + splat(0x7f)) ^ (z + splat(0x40))) | w) & HIGH
 }
 
-/// The first byte of `word` that stops the skip among those marked in
-/// `candidates` (see [`may_stop`]).
+/// Whether the skip stops at byte `p` of `bytes` (which starts a char or
+/// continues one whose first byte the skip stepped over). ASCII: see
+/// [`stops_skip`]. Beyond ASCII, it steps over the chars that change
+/// nothing in the middle of a sentence either (no white space, quotation
+/// mark or terminator): the Latin letters of U+00C0 to U+017F, `£`, the
+/// dashes `–` `—` and the apostrophes `‘` `’`; and over the continuation
+/// bytes of those.
 #[inline(always)]
-fn first_stop(word: &[u8; 8], mut candidates: u64) -> Option<usize> {
+fn stops_at(bytes: &[u8], p: usize) -> bool {
+    match bytes.get(p) {
+        None => true,
+        Some(&b) if b < 0x80 => stops_skip(b),
+        Some(0x80..=0xBF | 0xC3..=0xC5) => false,
+        Some(0xC2) => bytes.get(p + 1) != Some(&0xA3),
+        Some(0xE2) => !matches!(
+            bytes.get(p + 1..p + 3),
+            Some([0x80, 0x93 | 0x94 | 0x98 | 0x99])
+        ),
+        Some(_) => true,
+    }
+}
+
+/// The first byte from `base` that stops the skip among those marked in
+/// `candidates` (see [`may_stop`]) for the word of `bytes` at `base`.
+#[inline(always)]
+fn first_stop(
+    bytes: &[u8],
+    base: usize,
+    mut candidates: u64,
+) -> Option<usize> {
     while candidates != 0 {
-        let at = candidates.trailing_zeros() as usize / 8;
-        if stops_skip(word[at]) {
-            return Some(at);
+        let p = base + candidates.trailing_zeros() as usize / 8;
+        if stops_at(bytes, p) {
+            return Some(p);
         }
         candidates &= candidates - 1;
     }
     None
 }
 
-/// The first byte at or after `from` that stops the skip (see
-/// [`stops_skip`]), or the end of `bytes`: steps over the bytes that
-/// change nothing in the scan, [`PLAIN`] inside a token and the spaces
-/// between tokens, 32 at a time (four `u64` words, which the compiler
-/// may put in vector registers).
+/// The first byte at or after `from` where the skip stops (see
+/// [`stops_at`]), or the end of `bytes`: steps over the bytes that
+/// change nothing in the middle of a sentence, [`PLAIN`] ones and some
+/// others inside a token and the spaces between tokens, 32 at a time
+/// (four `u64` words, which the compiler may put in vector registers).
+/// `from` must start a char.
 #[inline]
 fn skip(bytes: &[u8], from: usize) -> usize {
     let rest = bytes.get(from..).unwrap_or_default();
-    let (chunks, tail) = rest.as_chunks::<32>();
+    let (chunks, _) = rest.as_chunks::<32>();
     for (n, chunk) in chunks.iter().enumerate() {
         let (words, _) = chunk.as_chunks::<8>();
         let masks = words.iter().map(|w| may_stop(u64::from_le_bytes(*w)));
         if masks.clone().fold(0, |all, m| all | m) != 0 {
-            for (k, (word, m)) in words.iter().zip(masks).enumerate() {
-                if let Some(at) = first_stop(word, m) {
-                    return from + 32 * n + 8 * k + at;
+            for (k, m) in masks.enumerate() {
+                if let Some(p) = first_stop(bytes, from + 32 * n + 8 * k, m) {
+                    return p;
                 }
             }
         }
     }
     let done = from + 32 * chunks.len();
-    tail.iter().position(|&b| stops_skip(b)).map_or(bytes.len(), |p| done + p)
+    (done..bytes.len()).find(|&p| stops_at(bytes, p)).unwrap_or(bytes.len())
 }
 
 /// For a period at `i`, the shape of `word. Next` around it, if it has
@@ -1481,6 +1508,36 @@ mod fast_path_tests {
         }
     }
 
+    /// The non-ASCII chars the skip steps over change nothing in the
+    /// middle of a sentence: no white space, quotation mark or terminator
+    /// of any language.
+    #[test]
+    fn skip_steps_only_over_inert_chars() {
+        let closers: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter_map(|c| quote_closer(c).map(|(close, _)| close))
+            .collect();
+        let scanners: Vec<Scanner> = Language::ALL
+            .iter()
+            .map(|&l| Scanner::new("", Rules::of(l)))
+            .collect();
+        let mut stepped = 0;
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 5];
+            let len = c.encode_utf8(&mut buf).len();
+            buf[len] = b'a';
+            if stops_at(&buf, 0) {
+                continue;
+            }
+            stepped += 1;
+            assert!(!c.is_whitespace(), "{c:?}");
+            assert!(quote_closer(c).is_none(), "{c:?}");
+            assert!(!closers.contains(&c), "{c:?}");
+            assert!(!scanners.iter().any(|sc| sc.is_terminator(c)), "{c:?}");
+        }
+        assert_eq!(stepped, 0x17F - 0xC0 + 1 + 5);
+    }
+
     /// `may_stop` marks, in every byte lane whatever the other lanes hold,
     /// exactly the bytes below 0x40 but the space, and the non-ASCII ones:
     /// a superset of `stops_skip`.
@@ -1627,6 +1684,12 @@ mod fast_path_tests {
             "п",
             "ε",
             "😀",
+            "’",
+            "‘",
+            "£",
+            "ö",
+            "Ł",
+            "\u{a0}x",
             "abcdefghijklmnopqrstuvwxyz",
         ]);
         prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
@@ -1637,12 +1700,69 @@ mod fast_path_tests {
     /// or by punctuation.
     fn prose() -> impl Strategy<Value = String> {
         let words = prop::sample::select(vec![
-            "the", "He", "They", "It", "A", "And", "said", "U.S", "e.g", "Mr",
-            "Dr", "Inc", "a.m", "p.m", "No", "Jan", "3", "12", "2,500", "XII",
-            "I", "J", "U.K", "etc", "Oktober", "January", "At", "by", "www.x",
-            "x@y.z", "1", "2", "a", "b", "•", "-", "(1)", "“Yes", "»", "日本",
-            "п", "Ω", "ended", "Fans", "Mt", "approx", "Wait", "'We", "‘Yes",
-            "(The", "[A", "{B", "\"No", "’Tis", "”So", "É",
+            "the",
+            "He",
+            "They",
+            "It",
+            "A",
+            "And",
+            "said",
+            "U.S",
+            "e.g",
+            "Mr",
+            "Dr",
+            "Inc",
+            "a.m",
+            "p.m",
+            "No",
+            "Jan",
+            "3",
+            "12",
+            "2,500",
+            "XII",
+            "I",
+            "J",
+            "U.K",
+            "etc",
+            "Oktober",
+            "January",
+            "At",
+            "by",
+            "www.x",
+            "x@y.z",
+            "1",
+            "2",
+            "a",
+            "b",
+            "•",
+            "-",
+            "(1)",
+            "“Yes",
+            "»",
+            "日本",
+            "п",
+            "Ω",
+            "ended",
+            "Fans",
+            "Mt",
+            "approx",
+            "Wait",
+            "'We",
+            "‘Yes",
+            "(The",
+            "[A",
+            "{B",
+            "\"No",
+            "’Tis",
+            "”So",
+            "É",
+            "it’s",
+            "‘Yes’",
+            "–",
+            "—",
+            "£5",
+            "Zoë",
+            "Łódź",
         ]);
         let seps = prop::sample::select(vec![
             " ", " ", " ", ". ", ". ", ". ", "? ", "! ", ", ", "... ", ".",
@@ -1753,22 +1873,26 @@ mod fast_path_tests {
 
         #[test]
         fn skip_finds_the_first_stop(
-            bytes in prop::collection::vec(
+            pieces in prop::collection::vec(
                 prop::sample::select(vec![
-                    b'a', b'Z', b'0', b' ', b' ', b' ', b',', b'\'', b'-', b'(',
-                    b'.', b'?', b'!', b':', b';', b'"', b'\n', b'\t', 0, 0x1f,
-                    0x7f, 0x80, 0xc3, 0xe2, 0xff, b'@', b'/',
+                    "a", "Z", "0", " ", " ", " ", ",", "'", "-", "(", ".", "?",
+                    "!", ":", ";", "\"", "\n", "\t", "\u{0}", "\u{1f}",
+                    "\u{7f}", "@", "/", "é", "ß", "İ", "ſ", "£", "\u{a0}", "«",
+                    "’", "‘", "–", "—", "“", "”", "…", "\u{2009}", "Д", "日",
                 ]),
                 0..40,
             ),
-            from in 0usize..48,
+            from in 0usize..120,
         ) {
-            let from = from.min(bytes.len());
-            let want = bytes[from..]
-                .iter()
-                .position(|&b| stops_skip(b))
-                .map_or(bytes.len(), |p| from + p);
-            prop_assert_eq!(skip(&bytes, from), want);
+            let text = pieces.concat();
+            let mut from = from.min(text.len());
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let bytes = text.as_bytes();
+            let want =
+                (from..bytes.len()).find(|&p| stops_at(bytes, p)).unwrap_or(bytes.len());
+            prop_assert_eq!(skip(bytes, from), want);
         }
 
         #[test]
