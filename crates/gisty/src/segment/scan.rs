@@ -2,12 +2,13 @@
 //!
 //! The scanner walks the block character by character (in the middle of
 //! a sentence it steps over runs of letters, digits, spaces and other
-//! bytes that change nothing eight at a time, see `skip`), keeping a little
-//! state (where the current sentence, token and word start; an open
-//! quotation; the list marker expected next). At each candidate
-//! terminator it reads the cluster of terminators and closing marks,
-//! looks at the next word, and asks the rules below whether the cluster
-//! ends the sentence. Every look is bounded (a word is looked up only when
+//! bytes that change nothing 32 at a time, see `skip`, and it takes the
+//! most common terminator, `word. Next`, straight to the period rules),
+//! keeping a little state (where the current sentence, token and word
+//! start; an open quotation; the list marker expected next). At each
+//! candidate terminator it reads the cluster of terminators and closing
+//! marks, looks at the next word, and asks the rules below whether the
+//! cluster ends the sentence. Every look is bounded (a word is looked up only when
 //! it is at most [`MAX_WORD`] bytes long) or amortised (the search for a
 //! closing quotation mark never scans a byte twice), so the pass is linear
 //! in the length of the block.
@@ -206,10 +207,10 @@ const PLAIN: [bool; 256] = {
     t
 };
 
-/// Whether the fast skip ([`skip`]) must stop at byte `b`: every byte
-/// that is not [`PLAIN`] and not a space, and the ASCII control
-/// characters (which the full path steps over: stopping there costs a
-/// little time and changes nothing).
+/// Whether the fast skip ([`skip`]) must stop at the ASCII byte `b` (all
+/// other bytes: see [`stops_at`]): every byte that is not [`PLAIN`] and
+/// not a space, and the control characters (which the full path steps
+/// over: stopping there costs a little time and changes nothing).
 #[inline(always)]
 fn stops_skip(b: u8) -> bool {
     // As a signed byte, everything from 0x80 up is negative: one
@@ -564,8 +565,10 @@ pub(crate) struct Scanner<'a> {
     rules: &'a Rules,
     lower: String,
     finders: Vec<Finder>,
-    /// Whether runs of plain bytes are skipped a chunk at a time (off in
-    /// tests only, to compare with the byte-at-a-time path).
+    /// Whether the fast paths are taken: runs of bytes that change
+    /// nothing skipped a chunk at a time, `word. Next` sent straight to
+    /// the period rules (off in tests only, to compare with the
+    /// byte-at-a-time, rule-by-rule path).
     fast: bool,
 }
 
