@@ -2,12 +2,13 @@
 //!
 //! The scanner walks the block character by character (in the middle of
 //! a sentence it steps over runs of letters, digits, spaces and other
-//! bytes that change nothing eight at a time, see `skip`), keeping a little
-//! state (where the current sentence, token and word start; an open
-//! quotation; the list marker expected next). At each candidate
-//! terminator it reads the cluster of terminators and closing marks,
-//! looks at the next word, and asks the rules below whether the cluster
-//! ends the sentence. Every look is bounded (a word is looked up only when
+//! bytes that change nothing 32 at a time, see `skip`, and it takes the
+//! most common terminator, `word. Next`, straight to the period rules),
+//! keeping a little state (where the current sentence, token and word
+//! start; an open quotation; the list marker expected next). At each
+//! candidate terminator it reads the cluster of terminators and closing
+//! marks, looks at the next word, and asks the rules below whether the
+//! cluster ends the sentence. Every look is bounded (a word is looked up only when
 //! it is at most [`MAX_WORD`] bytes long) or amortised (the search for a
 //! closing quotation mark never scans a byte twice), so the pass is linear
 //! in the length of the block.
@@ -206,10 +207,10 @@ const PLAIN: [bool; 256] = {
     t
 };
 
-/// Whether the fast skip ([`skip`]) must stop at byte `b`: every byte
-/// that is not [`PLAIN`] and not a space, and the ASCII control
-/// characters (which the full path steps over: stopping there costs a
-/// little time and changes nothing).
+/// Whether the fast skip ([`skip`]) must stop at the ASCII byte `b` (all
+/// other bytes: see [`stops_at`]): every byte that is not [`PLAIN`] and
+/// not a space, and the control characters (which the full path steps
+/// over: stopping there costs a little time and changes nothing).
 #[inline(always)]
 fn stops_skip(b: u8) -> bool {
     // As a signed byte, everything from 0x80 up is negative: one
@@ -239,42 +240,94 @@ fn may_stop(w: u64) -> u64 {
     (((z + splat(0x7f)) ^ (z + splat(0x40))) | w) & HIGH
 }
 
-/// The first byte of `word` that stops the skip among those marked in
-/// `candidates` (see [`may_stop`]).
+/// Whether the skip stops at byte `p` of `bytes` (which starts a char or
+/// continues one whose first byte the skip stepped over). ASCII: see
+/// [`stops_skip`]. Beyond ASCII, it steps over the chars that change
+/// nothing in the middle of a sentence either (no white space, quotation
+/// mark or terminator): the Latin letters of U+00C0 to U+017F, `£`, the
+/// dashes `–` `—` and the apostrophes `‘` `’`; and over the continuation
+/// bytes of those.
 #[inline(always)]
-fn first_stop(word: &[u8; 8], mut candidates: u64) -> Option<usize> {
+fn stops_at(bytes: &[u8], p: usize) -> bool {
+    match bytes.get(p) {
+        None => true,
+        Some(&b) if b < 0x80 => stops_skip(b),
+        Some(0x80..=0xBF | 0xC3..=0xC5) => false,
+        Some(0xC2) => bytes.get(p + 1) != Some(&0xA3),
+        Some(0xE2) => !matches!(
+            bytes.get(p + 1..p + 3),
+            Some([0x80, 0x93 | 0x94 | 0x98 | 0x99])
+        ),
+        Some(_) => true,
+    }
+}
+
+/// The first byte from `base` that stops the skip among those marked in
+/// `candidates` (see [`may_stop`]) for the word of `bytes` at `base`.
+#[inline(always)]
+fn first_stop(
+    bytes: &[u8],
+    base: usize,
+    mut candidates: u64,
+) -> Option<usize> {
     while candidates != 0 {
-        let at = candidates.trailing_zeros() as usize / 8;
-        if stops_skip(word[at]) {
-            return Some(at);
+        let p = base + candidates.trailing_zeros() as usize / 8;
+        if stops_at(bytes, p) {
+            return Some(p);
         }
         candidates &= candidates - 1;
     }
     None
 }
 
-/// The first byte at or after `from` that stops the skip (see
-/// [`stops_skip`]), or the end of `bytes`: steps over the bytes that
-/// change nothing in the scan, [`PLAIN`] inside a token and the spaces
-/// between tokens, 32 at a time (four `u64` words, which the compiler
-/// may put in vector registers).
+/// The first byte at or after `from` where the skip stops (see
+/// [`stops_at`]), or the end of `bytes`: steps over the bytes that
+/// change nothing in the middle of a sentence, [`PLAIN`] ones and some
+/// others inside a token and the spaces between tokens, 32 at a time
+/// (four `u64` words, which the compiler may put in vector registers).
+/// `from` must start a char.
 #[inline]
 fn skip(bytes: &[u8], from: usize) -> usize {
     let rest = bytes.get(from..).unwrap_or_default();
-    let (chunks, tail) = rest.as_chunks::<32>();
+    let (chunks, _) = rest.as_chunks::<32>();
     for (n, chunk) in chunks.iter().enumerate() {
         let (words, _) = chunk.as_chunks::<8>();
         let masks = words.iter().map(|w| may_stop(u64::from_le_bytes(*w)));
         if masks.clone().fold(0, |all, m| all | m) != 0 {
-            for (k, (word, m)) in words.iter().zip(masks).enumerate() {
-                if let Some(at) = first_stop(word, m) {
-                    return from + 32 * n + 8 * k + at;
+            for (k, m) in masks.enumerate() {
+                if let Some(p) = first_stop(bytes, from + 32 * n + 8 * k, m) {
+                    return p;
                 }
             }
         }
     }
     let done = from + 32 * chunks.len();
-    tail.iter().position(|&b| stops_skip(b)).map_or(bytes.len(), |p| done + p)
+    (done..bytes.len()).find(|&p| stops_at(bytes, p)).unwrap_or(bytes.len())
+}
+
+/// For a period at `i`, the shape of `word. Next` around it, if it has
+/// it: an optional closing mark (`'` `"` `’` `”`), a single space, an
+/// optional opening mark (`'` `"` `(` `[` `{` `‘` `“`), then an ASCII
+/// capital. Returns where the cluster ends (the space), where the capital
+/// is, and the length of the opening mark (0 without one).
+#[inline]
+fn plain_period_at(bytes: &[u8], i: usize) -> Option<(usize, usize, usize)> {
+    let close = match bytes.get(i + 1..)? {
+        [b'\'' | b'"', ..] => 1,
+        [0xE2, 0x80, 0x99 | 0x9D, ..] => 3,
+        _ => 0,
+    };
+    let e = i + 1 + close;
+    if *bytes.get(e)? != b' ' {
+        return None;
+    }
+    let open = match bytes.get(e + 1..)? {
+        [b'\'' | b'"' | b'(' | b'[' | b'{', ..] => 1,
+        [0xE2, 0x80, 0x98 | 0x9C, ..] => 3,
+        _ => 0,
+    };
+    let m = e + 1 + open;
+    bytes.get(m)?.is_ascii_uppercase().then_some((e, m, open))
 }
 
 /// Where the token starting at `i` ends: at the next white space, or at
@@ -512,8 +565,10 @@ pub(crate) struct Scanner<'a> {
     rules: &'a Rules,
     lower: String,
     finders: Vec<Finder>,
-    /// Whether runs of plain bytes are skipped a chunk at a time (off in
-    /// tests only, to compare with the byte-at-a-time path).
+    /// Whether the fast paths are taken: runs of bytes that change
+    /// nothing skipped a chunk at a time, `word. Next` sent straight to
+    /// the period rules (off in tests only, to compare with the
+    /// byte-at-a-time, rule-by-rule path).
     fast: bool,
 }
 
@@ -617,53 +672,67 @@ impl<'a> Scanner<'a> {
                     break;
                 }
                 // The common case, a period inside a token between a word
-                // and a capitalised one (`word. Next`) outside quotations:
-                // the cluster is the period alone and the next word starts
-                // two bytes on, so only the rules for periods have anything
-                // to say; and when they end the sentence, the next one
-                // opens with that word, which is no list marker.
+                // and a capitalised one outside quotations: `word. Next`,
+                // with at most one closing mark after the period (`'` `"`
+                // `’` `”`) and one opening mark before the word (`'` `"`
+                // `(` `[` `{` `‘` `“`). The cluster is the period and the
+                // closing mark, the next word starts after the opening one,
+                // so only the rules for periods have anything to say.
                 if self.fast
                     && !at_token_start
                     && bytes[i] == b'.'
                     && quote.is_none()
                     && self.rules.data.period_ends
-                    && bytes.get(i + 1) == Some(&b' ')
-                    && let Some(&next) = bytes.get(i + 2)
-                    && next.is_ascii_uppercase()
+                    && let Some((e, m, opener_len)) = plain_period_at(bytes, i)
                 {
+                    let next = bytes[m];
                     let cl = Cluster {
-                        end: i + 1,
+                        end: e,
                         periods: 1,
+                        closed: e > i + 1,
                         ..Cluster::default()
                     };
                     let decision = self.decide_period(
                         i,
                         &cl,
-                        i + 1,
-                        i + 2,
+                        e,
+                        m,
                         char::from(next),
                         word_start,
                         sent_start,
                         marker_token,
                     );
-                    if let Some(end) = decision {
-                        // The sentence ends with this period.
-                        if after_one_space {
-                            sink.trimmed_sentence(sent_start + 1, end);
-                        } else {
-                            sink.sentence(sent_start, end);
-                        }
-                        after_one_space = true;
-                        sent_start = end;
-                        tok_start = i + 2;
-                        word_start = i + 2;
-                        marker_token = false;
-                        first_was_bullet = false;
-                        sent_tokens = 1;
-                        i += 3;
+                    let Some(end) = decision else {
+                        i = e;
+                        continue;
+                    };
+                    // The sentence ends there; the next one starts after a
+                    // single space.
+                    if after_one_space {
+                        sink.trimmed_sentence(sent_start + 1, end);
                     } else {
-                        i += 1;
+                        sink.sentence(sent_start, end);
                     }
+                    after_one_space = true;
+                    sent_start = end;
+                    if bytes[end + 1] == b'"'
+                        || (opener_len == 3 && bytes[end + 3] == 0x9C)
+                    {
+                        // `"` and `“` open a quotation: the full path
+                        // takes the next token.
+                        i = end;
+                        sent_tokens = 0;
+                        continue;
+                    }
+                    // The next token opens the sentence and is no list
+                    // marker; the opening mark before it, if any, changes
+                    // nothing else, and its first letter is plain.
+                    tok_start = end + 1;
+                    word_start = end + 1;
+                    marker_token = false;
+                    first_was_bullet = false;
+                    sent_tokens = 1;
+                    i = if opener_len == 0 { m + 1 } else { m };
                     continue;
                 }
             }
@@ -1442,6 +1511,36 @@ mod fast_path_tests {
         }
     }
 
+    /// The non-ASCII chars the skip steps over change nothing in the
+    /// middle of a sentence: no white space, quotation mark or terminator
+    /// of any language.
+    #[test]
+    fn skip_steps_only_over_inert_chars() {
+        let closers: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter_map(|c| quote_closer(c).map(|(close, _)| close))
+            .collect();
+        let scanners: Vec<Scanner> = Language::ALL
+            .iter()
+            .map(|&l| Scanner::new("", Rules::of(l)))
+            .collect();
+        let mut stepped = 0;
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 5];
+            let len = c.encode_utf8(&mut buf).len();
+            buf[len] = b'a';
+            if stops_at(&buf, 0) {
+                continue;
+            }
+            stepped += 1;
+            assert!(!c.is_whitespace(), "{c:?}");
+            assert!(quote_closer(c).is_none(), "{c:?}");
+            assert!(!closers.contains(&c), "{c:?}");
+            assert!(!scanners.iter().any(|sc| sc.is_terminator(c)), "{c:?}");
+        }
+        assert_eq!(stepped, 0x17F - 0xC0 + 1 + 5);
+    }
+
     /// `may_stop` marks, in every byte lane whatever the other lanes hold,
     /// exactly the bytes below 0x40 but the space, and the non-ASCII ones:
     /// a superset of `stops_skip`.
@@ -1588,6 +1687,12 @@ mod fast_path_tests {
             "п",
             "ε",
             "😀",
+            "’",
+            "‘",
+            "£",
+            "ö",
+            "Ł",
+            "\u{a0}x",
             "abcdefghijklmnopqrstuvwxyz",
         ]);
         prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
@@ -1598,16 +1703,75 @@ mod fast_path_tests {
     /// or by punctuation.
     fn prose() -> impl Strategy<Value = String> {
         let words = prop::sample::select(vec![
-            "the", "He", "They", "It", "A", "And", "said", "U.S", "e.g", "Mr",
-            "Dr", "Inc", "a.m", "p.m", "No", "Jan", "3", "12", "2,500", "XII",
-            "I", "J", "U.K", "etc", "Oktober", "January", "At", "by", "www.x",
-            "x@y.z", "1", "2", "a", "b", "•", "-", "(1)", "“Yes", "»", "日本",
-            "п", "Ω", "ended", "Fans", "Mt", "approx", "Wait",
+            "the",
+            "He",
+            "They",
+            "It",
+            "A",
+            "And",
+            "said",
+            "U.S",
+            "e.g",
+            "Mr",
+            "Dr",
+            "Inc",
+            "a.m",
+            "p.m",
+            "No",
+            "Jan",
+            "3",
+            "12",
+            "2,500",
+            "XII",
+            "I",
+            "J",
+            "U.K",
+            "etc",
+            "Oktober",
+            "January",
+            "At",
+            "by",
+            "www.x",
+            "x@y.z",
+            "1",
+            "2",
+            "a",
+            "b",
+            "•",
+            "-",
+            "(1)",
+            "“Yes",
+            "»",
+            "日本",
+            "п",
+            "Ω",
+            "ended",
+            "Fans",
+            "Mt",
+            "approx",
+            "Wait",
+            "'We",
+            "‘Yes",
+            "(The",
+            "[A",
+            "{B",
+            "\"No",
+            "’Tis",
+            "”So",
+            "É",
+            "it’s",
+            "‘Yes’",
+            "–",
+            "—",
+            "£5",
+            "Zoë",
+            "Łódź",
         ]);
         let seps = prop::sample::select(vec![
             " ", " ", " ", ". ", ". ", ". ", "? ", "! ", ", ", "... ", ".",
             ": ", "; ", "\n", ".\" ", ".) ", ". . . ", "… ", "  ", ".  ",
-            ".\n", "\"", " \"",
+            ".\n", "\"", " \"", ".' ", ".’ ", ".” ", ".\" ", ".'' ", ".’\n",
+            ". '", ". (", ". ‘", ". “", ".' '", ".” “",
         ]);
         prop::collection::vec((words, seps), 0..40).prop_map(|v| {
             v.into_iter().flat_map(|(w, s)| [w, s]).collect::<String>()
@@ -1712,22 +1876,26 @@ mod fast_path_tests {
 
         #[test]
         fn skip_finds_the_first_stop(
-            bytes in prop::collection::vec(
+            pieces in prop::collection::vec(
                 prop::sample::select(vec![
-                    b'a', b'Z', b'0', b' ', b' ', b' ', b',', b'\'', b'-', b'(',
-                    b'.', b'?', b'!', b':', b';', b'"', b'\n', b'\t', 0, 0x1f,
-                    0x7f, 0x80, 0xc3, 0xe2, 0xff, b'@', b'/',
+                    "a", "Z", "0", " ", " ", " ", ",", "'", "-", "(", ".", "?",
+                    "!", ":", ";", "\"", "\n", "\t", "\u{0}", "\u{1f}",
+                    "\u{7f}", "@", "/", "é", "ß", "İ", "ſ", "£", "\u{a0}", "«",
+                    "’", "‘", "–", "—", "“", "”", "…", "\u{2009}", "Д", "日",
                 ]),
                 0..40,
             ),
-            from in 0usize..48,
+            from in 0usize..120,
         ) {
-            let from = from.min(bytes.len());
-            let want = bytes[from..]
-                .iter()
-                .position(|&b| stops_skip(b))
-                .map_or(bytes.len(), |p| from + p);
-            prop_assert_eq!(skip(&bytes, from), want);
+            let text = pieces.concat();
+            let mut from = from.min(text.len());
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let bytes = text.as_bytes();
+            let want =
+                (from..bytes.len()).find(|&p| stops_at(bytes, p)).unwrap_or(bytes.len());
+            prop_assert_eq!(skip(bytes, from), want);
         }
 
         #[test]
