@@ -445,10 +445,9 @@ fn ascii_words<'t>(
         if len < 8 - k || p + 8 >= to {
             // The word ends in these 8 bytes: most words. `after` is the
             // byte after it, or 0 at the end of the region.
-            // (In two shifts, as `len` may be 8 and `len` is not 0.)
-            let after = ((x >> (8 * len - 1)) >> 1) as u8;
             let e = s + len;
-            if may_join(after) && joins(b, e) {
+            let after = b.get(e).copied().unwrap_or(0);
+            if MAY_JOIN[usize::from(after)] && joins(b, e) {
                 p = slow_word(text, s, to, sink);
                 continue;
             }
@@ -469,9 +468,9 @@ fn ascii_words<'t>(
             p = if k > 0 { s } else { slow_word(text, s, to, sink) };
             continue;
         }
-        let after = y.checked_shr(8 * run as u32).unwrap_or(0) as u8;
         let (len, e) = (len + run, s + len + run);
-        if may_join(after) && joins(b, e) {
+        let after = b.get(e).copied().unwrap_or(0);
+        if MAY_JOIN[usize::from(after)] && joins(b, e) {
             p = slow_word(text, s, to, sink);
             continue;
         }
@@ -492,12 +491,17 @@ fn ascii_words<'t>(
 /// MidNumLetQ, MidNum): `'`, `,`, `.`, `:`, `;`.
 const MIDS: u64 = 1 << b'\'' | 1 << b',' | 1 << b'.' | 1 << b':' | 1 << b';';
 
-/// True when the byte `b` is in [`MIDS`]: a cheap first test for
-/// [`joins`].
-#[inline]
-fn may_join(b: u8) -> bool {
-    b < 64 && MIDS >> b & 1 != 0
-}
+/// Whether each byte is in [`MIDS`]: a first test for [`joins`], one
+/// load.
+const MAY_JOIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 64 {
+        t[b] = MIDS >> b & 1 != 0;
+        b += 1;
+    }
+    t
+};
 
 /// True when the byte at `i` joins the bytes on either side of it
 /// into one word: WB6/WB7 (letter (MidLetter | MidNumLetQ) letter) or
