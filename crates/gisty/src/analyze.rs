@@ -179,14 +179,16 @@ impl Vocab {
             return crate::lang::cjk::analyze(self, analysis, sentence, out);
         }
         let stemmer = analysis.stemmer.map(WordStemmer::new);
+        // `out` is moved in and back, one pointer fewer to follow a term.
         let mut terms = Terms {
             vocab: self,
             analysis,
             stemmer: stemmer.as_ref(),
-            out,
+            out: std::mem::take(out),
             words: 0,
         };
         words::scan(sentence, &mut terms);
+        *out = terms.out;
         terms.words
     }
 
@@ -379,7 +381,7 @@ struct Terms<'a> {
     vocab: &'a mut Vocab,
     analysis: &'a Analysis,
     stemmer: Option<&'a WordStemmer>,
-    out: &'a mut Vec<TermId>,
+    out: Vec<TermId>,
     /// Words so far, stop words and numbers included.
     words: usize,
 }

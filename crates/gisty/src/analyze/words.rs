@@ -362,6 +362,17 @@ pub(crate) fn key_has_letter(key: u128) -> bool {
     letters(key) != 0
 }
 
+/// The low `len` bytes of a `u64`, by `len`.
+const LOW8: [u64; 9] = {
+    let mut t = [u64::MAX; 9];
+    let mut len = 0;
+    while len < 8 {
+        t[len] = (1u64 << (8 * len)) - 1;
+        len += 1;
+    }
+    t
+};
+
 /// `0x01` in every byte of a `u64`.
 const ONES8: u64 = u64::MAX / 0xff;
 /// The high bit of every byte of a `u64`.
@@ -451,7 +462,7 @@ fn ascii_words<'t>(
                 p = slow_word(text, s, to, sink);
                 continue;
             }
-            let mask = LOW[len] as u64;
+            let mask = LOW8[len];
             let letter = letter & mask;
             let key = (x & mask) | (letter >> 2);
             sink.short(s, len, u128::from(key), letter != 0);
