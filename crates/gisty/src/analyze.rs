@@ -432,75 +432,129 @@ fn stem_key(stem: &str) -> Option<u128> {
 }
 
 /// A hash table from nonzero `u128` keys to `u32` values, for the short
-/// keys of [`Vocab`]: open addressing with linear probing in a table at
+/// keys of [`Vocab`]: open addressing with linear probing in tables at
 /// most half full, so that a lookup is mostly one multiply and one
-/// probe; a zero key marks an empty slot.
+/// probe; a zero key marks an empty slot. Keys of up to 8 bytes (most
+/// words) have a table of their own, of 16-byte slots, the others one of
+/// 24-byte slots.
 #[derive(Debug, Default)]
 struct KeyTable {
-    slots: Vec<Slot>,
+    /// Keys below 2^64.
+    narrow: Probed<u64>,
+    /// The other keys, in two halves (so that a slot is 24 bytes, not 32).
+    wide: Probed<[u64; 2]>,
     /// The number of keys.
     len: usize,
 }
 
-/// One slot of a [`KeyTable`]: the key in two halves (so that a slot is
-/// 24 bytes, not 32) and its value.
-#[derive(Clone, Copy, Debug, Default)]
-struct Slot {
-    lo: u64,
-    hi: u64,
-    value: u32,
-}
-
 impl KeyTable {
-    /// The slots of a table's first allocation.
-    const MIN_SLOTS: usize = 1 << 12;
-
-    /// Where the probe for `key` starts, for a power-of-two number of
-    /// slots less one as `mask`: one folded multiply of the key's halves.
-    #[inline]
-    fn home(key: u128, mask: usize) -> usize {
-        let (lo, hi) = (key as u64, (key >> 64) as u64);
-        let m = u128::from(lo ^ 0x243f_6a88_85a3_08d3)
-            * u128::from(hi ^ 0x1319_8a2e_0370_7344);
-        ((m as u64) ^ ((m >> 64) as u64)) as usize & mask
-    }
-
     /// The value of `key` (not 0).
     #[inline]
     fn get(&self, key: u128) -> Option<u32> {
         let (lo, hi) = (key as u64, (key >> 64) as u64);
+        if hi == 0 {
+            self.narrow.get(lo, home(lo, 0))
+        } else {
+            self.wide.get([lo, hi], home(lo, hi))
+        }
+    }
+
+    /// Adds `key` (not 0, not in the table) with `value`.
+    fn insert(&mut self, key: u128, value: u32) {
+        self.len += 1;
+        let (lo, hi) = (key as u64, (key >> 64) as u64);
+        if hi == 0 {
+            self.narrow.insert(lo, value);
+        } else {
+            self.wide.insert([lo, hi], value);
+        }
+    }
+
+    /// Removes every key, keeping the slots.
+    fn clear(&mut self) {
+        self.narrow.clear();
+        self.wide.clear();
+        self.len = 0;
+    }
+}
+
+/// Where the probe for the key of halves `lo` and `hi` starts, before
+/// masking: one folded multiply of the halves.
+#[inline]
+fn home(lo: u64, hi: u64) -> usize {
+    let m = u128::from(lo ^ 0x243f_6a88_85a3_08d3)
+        * u128::from(hi ^ 0x1319_8a2e_0370_7344);
+    ((m as u64) ^ ((m >> 64) as u64)) as usize
+}
+
+/// A key of [`Probed`]: its zero (`Default`) marks an empty slot.
+trait ProbeKey: Copy + Default + PartialEq {
+    /// The slots of a table's first allocation.
+    const MIN_SLOTS: usize;
+    /// Its [`home`].
+    fn home(self) -> usize;
+}
+
+impl ProbeKey for u64 {
+    const MIN_SLOTS: usize = 1 << 12;
+    #[inline]
+    fn home(self) -> usize {
+        home(self, 0)
+    }
+}
+
+impl ProbeKey for [u64; 2] {
+    const MIN_SLOTS: usize = 1 << 12;
+    #[inline]
+    fn home(self) -> usize {
+        home(self[0], self[1])
+    }
+}
+
+/// One open-addressing table of a [`KeyTable`]: keys (not zero) and their
+/// values.
+#[derive(Debug, Default)]
+struct Probed<K> {
+    slots: Vec<(K, u32)>,
+    /// The number of keys.
+    len: usize,
+}
+
+impl<K: ProbeKey> Probed<K> {
+    /// The value of `key` (not zero), whose [`home`] is `home`.
+    #[inline]
+    fn get(&self, key: K, home: usize) -> Option<u32> {
         // With no slots, `mask` is all ones and `get` finds none.
         let mask = self.slots.len().wrapping_sub(1);
-        let mut i = Self::home(key, mask);
+        let mut i = home & mask;
         loop {
-            let slot = self.slots.get(i)?;
-            if slot.lo == lo && slot.hi == hi {
-                return Some(slot.value);
+            let &(k, value) = self.slots.get(i)?;
+            if k == key {
+                return Some(value);
             }
-            if slot.lo == 0 && slot.hi == 0 {
+            if k == K::default() {
                 return None;
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// Adds `key` (not 0, not in the table) with `value`.
-    fn insert(&mut self, key: u128, value: u32) {
+    /// Adds `key` (not zero, not in the table) with `value`.
+    fn insert(&mut self, key: K, value: u32) {
         if 2 * (self.len + 1) > self.slots.len() {
             self.grow();
         }
         self.len += 1;
-        self.place(Slot { lo: key as u64, hi: (key >> 64) as u64, value });
+        self.place(key, value);
     }
 
-    /// Puts `slot` in the first free slot from its home.
-    fn place(&mut self, slot: Slot) {
+    /// Puts `key` in the first free slot from its home.
+    fn place(&mut self, key: K, value: u32) {
         let mask = self.slots.len().wrapping_sub(1);
-        let key = u128::from(slot.lo) | (u128::from(slot.hi) << 64);
-        let mut i = Self::home(key, mask);
+        let mut i = key.home() & mask;
         while let Some(s) = self.slots.get_mut(i) {
-            if s.lo == 0 && s.hi == 0 {
-                *s = slot;
+            if s.0 == K::default() {
+                *s = (key, value);
                 return;
             }
             i = (i + 1) & mask;
@@ -510,18 +564,19 @@ impl KeyTable {
     /// Doubles the slots (or makes the first ones).
     #[cold]
     fn grow(&mut self) {
-        let n = (2 * self.slots.len()).max(Self::MIN_SLOTS);
-        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); n]);
-        for slot in old {
-            if slot.lo != 0 || slot.hi != 0 {
-                self.place(slot);
+        let n = (2 * self.slots.len()).max(K::MIN_SLOTS);
+        let empty = (K::default(), 0);
+        let old = std::mem::replace(&mut self.slots, vec![empty; n]);
+        for (key, value) in old {
+            if key != K::default() {
+                self.place(key, value);
             }
         }
     }
 
     /// Removes every key, keeping the slots.
     fn clear(&mut self) {
-        self.slots.fill(Slot::default());
+        self.slots.fill((K::default(), 0));
         self.len = 0;
     }
 }
@@ -617,12 +672,18 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
 
         /// The key table finds what a `HashMap` does, through growth
-        /// and (with keys from a small range) collisions.
+        /// and (with keys from a small range) collisions, in both of its
+        /// tables (keys below 2^64 and the others).
         #[test]
         fn key_table_is_a_map(
             keys in proptest::collection::vec(
-                proptest::prop_oneof![1u128..3000, 1u128..],
-                0..3000,
+                proptest::prop_oneof![
+                    1u128..3000,
+                    1u128..1 << 64,
+                    1u128 << 64..(1 << 64) + 3000,
+                    1u128..,
+                ],
+                0..6000,
             )
         ) {
             let mut table = KeyTable::default();
@@ -635,6 +696,10 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(table.len, map.len());
+            proptest::prop_assert_eq!(
+                table.narrow.len + table.wide.len,
+                map.len()
+            );
             for (&k, &v) in &map {
                 proptest::prop_assert_eq!(table.get(k), Some(v));
             }
