@@ -452,11 +452,7 @@ impl KeyTable {
     #[inline]
     fn get(&self, key: u128) -> Option<u32> {
         let (lo, hi) = (key as u64, (key >> 64) as u64);
-        if hi == 0 {
-            self.narrow.get(lo, home(lo, 0))
-        } else {
-            self.wide.get([lo, hi], home(lo, hi))
-        }
+        if hi == 0 { self.narrow.get(lo) } else { self.wide.get([lo, hi]) }
     }
 
     /// Adds `key` (not 0, not in the table) with `value`.
@@ -481,7 +477,7 @@ impl KeyTable {
 /// Where the probe for the key of halves `lo` and `hi` starts, before
 /// masking: one folded multiply of the halves.
 #[inline]
-fn home(lo: u64, hi: u64) -> usize {
+fn folded_home(lo: u64, hi: u64) -> usize {
     let m = u128::from(lo ^ 0x243f_6a88_85a3_08d3)
         * u128::from(hi ^ 0x1319_8a2e_0370_7344);
     ((m as u64) ^ ((m >> 64) as u64)) as usize
@@ -491,23 +487,26 @@ fn home(lo: u64, hi: u64) -> usize {
 trait ProbeKey: Copy + Default + PartialEq {
     /// The slots of a table's first allocation.
     const MIN_SLOTS: usize;
-    /// Its [`home`].
-    fn home(self) -> usize;
+    /// Where its probe starts in a table of `mask + 1` slots, a power of
+    /// two, which is also `1 << (64 - shift)` (or past the end of a table
+    /// without slots).
+    fn home(self, shift: u32, mask: usize) -> usize;
 }
 
 impl ProbeKey for u64 {
     const MIN_SLOTS: usize = 1 << 12;
     #[inline]
-    fn home(self) -> usize {
-        home(self, 0)
+    fn home(self, shift: u32, _: usize) -> usize {
+        // Fibonacci hashing: the top bits of one multiply.
+        self.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_shr(shift) as usize
     }
 }
 
 impl ProbeKey for [u64; 2] {
     const MIN_SLOTS: usize = 1 << 12;
     #[inline]
-    fn home(self) -> usize {
-        home(self[0], self[1])
+    fn home(self, _: u32, mask: usize) -> usize {
+        folded_home(self[0], self[1]) & mask
     }
 }
 
@@ -518,15 +517,17 @@ struct Probed<K> {
     slots: Vec<(K, u32)>,
     /// The number of keys.
     len: usize,
+    /// 64 less the bits of a slot's index (0 while there are no slots).
+    shift: u32,
 }
 
 impl<K: ProbeKey> Probed<K> {
-    /// The value of `key` (not zero), whose [`home`] is `home`.
+    /// The value of `key` (not zero).
     #[inline]
-    fn get(&self, key: K, home: usize) -> Option<u32> {
+    fn get(&self, key: K) -> Option<u32> {
         // With no slots, `mask` is all ones and `get` finds none.
         let mask = self.slots.len().wrapping_sub(1);
-        let mut i = home & mask;
+        let mut i = key.home(self.shift, mask);
         loop {
             let &(k, value) = self.slots.get(i)?;
             if k == key {
@@ -551,7 +552,7 @@ impl<K: ProbeKey> Probed<K> {
     /// Puts `key` in the first free slot from its home.
     fn place(&mut self, key: K, value: u32) {
         let mask = self.slots.len().wrapping_sub(1);
-        let mut i = key.home() & mask;
+        let mut i = key.home(self.shift, mask);
         while let Some(s) = self.slots.get_mut(i) {
             if s.0 == K::default() {
                 *s = (key, value);
@@ -567,6 +568,7 @@ impl<K: ProbeKey> Probed<K> {
         let n = (2 * self.slots.len()).max(K::MIN_SLOTS);
         let empty = (K::default(), 0);
         let old = std::mem::replace(&mut self.slots, vec![empty; n]);
+        self.shift = 64 - n.trailing_zeros();
         for (key, value) in old {
             if key != K::default() {
                 self.place(key, value);
