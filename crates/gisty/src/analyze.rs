@@ -26,7 +26,7 @@ use crate::lang::porter2;
 mod words;
 
 pub(crate) use words::for_each_word;
-use words::{key_has_letter, short_key};
+use words::{folded_key, key_has_letter, short_key};
 
 /// A hash map with ahash and fixed seeds: the same on every platform
 /// (WebAssembly included) and in every run.
@@ -403,7 +403,10 @@ impl<'t> words::Sink<'t> for Terms<'_> {
     }
 
     fn word(&mut self, at: usize, word: &'t str) {
-        if let Some(key) = short_key(word) {
+        // Most words here are ASCII (joined by `.`, `'`, ...) or have a
+        // curly apostrophe: their form is short ASCII, found by its key
+        // (the same form, so the same term, as `global_by_form` finds).
+        if let Some(key) = folded_key(word) {
             return self.short(at, word.len(), key, key_has_letter(key));
         }
         self.words += 1;
@@ -814,6 +817,63 @@ mod tests {
             v.analyze(&a, &text.to_uppercase(), &mut out);
             assert!(out == want, "ids in capitals {:?}", &out[..20]);
             assert_eq!(v.len(), 5000);
+        }
+    }
+
+    /// `folded_key` against the slow path: `fold_into`, then `short_key`
+    /// of the form when it is short ASCII.
+    fn check_folded_key(word: &str) -> Result<(), String> {
+        let mut buf = String::new();
+        fold_into(word, &mut buf);
+        let plain = word
+            .chars()
+            .all(|c| c.is_ascii() || c == '\u{2018}' || c == '\u{2019}');
+        let want = if plain { short_key(&buf) } else { None };
+        let got = folded_key(word);
+        if got == want {
+            Ok(())
+        } else {
+            Err(format!("{word:?}: {got:?}, not {want:?}"))
+        }
+    }
+
+    #[test]
+    fn folded_key_table() {
+        let key = |w| short_key(w).unwrap();
+        assert_eq!(folded_key("Obama\u{2019}s"), Some(key("obama's")));
+        assert_eq!(folded_key("\u{2018}TIS"), Some(key("'tis")));
+        assert_eq!(folded_key("U.S."), Some(key("u.s.")));
+        assert_eq!(
+            folded_key("abcdefghijklmno\u{2019}"),
+            Some(key("abcdefghijklmno'"))
+        );
+        assert_eq!(folded_key("abcdefghijklmnop\u{2019}"), None);
+        assert_eq!(folded_key("caf\u{e9}"), None);
+        assert_eq!(folded_key("a\u{2014}b"), None);
+        assert_eq!(folded_key("a\u{ff07}b"), None);
+        assert_eq!(folded_key("a\0"), None);
+        assert_eq!(folded_key(""), None);
+        for w in [
+            "x",
+            "Don\u{2019}t",
+            "\u{2019}",
+            "a\u{2018}\u{2019}b",
+            "\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}",
+        ] {
+            check_folded_key(w).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn folded_key_is_the_folded_short_key(
+            word in "([a-zA-Z0-9_.:']|\u{2018}|\u{2019}|\u{2014}|\u{ff07}|\u{2bc}|\u{0}|\u{e9}|\u{130}){0,20}"
+        ) {
+            if let Err(e) = check_folded_key(&word) {
+                proptest::prop_assert!(false, "{}", e);
+            }
         }
     }
 

@@ -337,6 +337,30 @@ pub(crate) fn short_key(word: &str) -> Option<u128> {
     Some(lowercase_key(u128::from_le_bytes(buf)))
 }
 
+/// The [`short_key`] of `word` lowercased with U+2018 and U+2019 folded
+/// to `'` (as [`fold_into`](super::fold_into) folds them), for a word
+/// that is ASCII but for those: the key of its form, as a short ASCII
+/// word would have it. `None` for other words, or when the folded form
+/// is empty, longer than 16 bytes or has a NUL byte.
+#[inline]
+pub(crate) fn folded_key(word: &str) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    let mut rest = word.as_bytes();
+    while let Some(&c) = rest.first() {
+        let (byte, len) = match rest {
+            [0, ..] => return None,
+            [..0x80, ..] => (c, 1),
+            [0xe2, 0x80, 0x98 | 0x99, ..] => (b'\'', 3),
+            _ => return None,
+        };
+        *buf.get_mut(n)? = byte;
+        n += 1;
+        rest = rest.get(len..).unwrap_or_default();
+    }
+    (n > 0).then(|| lowercase_key(u128::from_le_bytes(buf)))
+}
+
 /// Lowercases the 16 ASCII bytes of `x`.
 #[inline]
 fn lowercase_key(x: u128) -> u128 {
