@@ -386,6 +386,15 @@ struct Terms<'a> {
     words: usize,
 }
 
+impl Terms<'_> {
+    /// [`Vocab::new_key`] under this sentence's configuration.
+    #[cold]
+    #[inline(never)]
+    fn new_key(&mut self, key: u128) -> u32 {
+        self.vocab.new_key(self.analysis, self.stemmer, key)
+    }
+}
+
 impl<'t> words::Sink<'t> for Terms<'_> {
     #[inline(always)]
     fn short(&mut self, _: usize, _: usize, key: u128, letters: bool) {
@@ -395,7 +404,11 @@ impl<'t> words::Sink<'t> for Terms<'_> {
         if !letters {
             return;
         }
-        let g = self.vocab.global_by_key(self.analysis, self.stemmer, key);
+        // The configuration is read only for a new key.
+        let g = match self.vocab.short.get(key) {
+            Some(g) => g,
+            None => self.new_key(key),
+        };
         if g != STOP {
             let t = self.vocab.local_id(g);
             self.out.push(t);
