@@ -26,7 +26,7 @@ use crate::lang::porter2;
 mod words;
 
 pub(crate) use words::for_each_word;
-use words::{key_has_letter, short_key};
+use words::{folded_key, key_has_letter, short_key};
 
 /// A hash map with ahash and fixed seeds: the same on every platform
 /// (WebAssembly included) and in every run.
@@ -179,14 +179,16 @@ impl Vocab {
             return crate::lang::cjk::analyze(self, analysis, sentence, out);
         }
         let stemmer = analysis.stemmer.map(WordStemmer::new);
+        // `out` is moved in and back, one pointer fewer to follow a term.
         let mut terms = Terms {
             vocab: self,
             analysis,
             stemmer: stemmer.as_ref(),
-            out,
+            out: std::mem::take(out),
             words: 0,
         };
         words::scan(sentence, &mut terms);
+        *out = terms.out;
         terms.words
     }
 
@@ -379,9 +381,18 @@ struct Terms<'a> {
     vocab: &'a mut Vocab,
     analysis: &'a Analysis,
     stemmer: Option<&'a WordStemmer>,
-    out: &'a mut Vec<TermId>,
+    out: Vec<TermId>,
     /// Words so far, stop words and numbers included.
     words: usize,
+}
+
+impl Terms<'_> {
+    /// [`Vocab::new_key`] under this sentence's configuration.
+    #[cold]
+    #[inline(never)]
+    fn new_key(&mut self, key: u128) -> u32 {
+        self.vocab.new_key(self.analysis, self.stemmer, key)
+    }
 }
 
 impl<'t> words::Sink<'t> for Terms<'_> {
@@ -393,7 +404,11 @@ impl<'t> words::Sink<'t> for Terms<'_> {
         if !letters {
             return;
         }
-        let g = self.vocab.global_by_key(self.analysis, self.stemmer, key);
+        // The configuration is read only for a new key.
+        let g = match self.vocab.short.get(key) {
+            Some(g) => g,
+            None => self.new_key(key),
+        };
         if g != STOP {
             let t = self.vocab.local_id(g);
             self.out.push(t);
@@ -401,7 +416,10 @@ impl<'t> words::Sink<'t> for Terms<'_> {
     }
 
     fn word(&mut self, at: usize, word: &'t str) {
-        if let Some(key) = short_key(word) {
+        // Most words here are ASCII (joined by `.`, `'`, ...) or have a
+        // curly apostrophe: their form is short ASCII, found by its key
+        // (the same form, so the same term, as `global_by_form` finds).
+        if let Some(key) = folded_key(word) {
             return self.short(at, word.len(), key, key_has_letter(key));
         }
         self.words += 1;
@@ -430,75 +448,130 @@ fn stem_key(stem: &str) -> Option<u128> {
 }
 
 /// A hash table from nonzero `u128` keys to `u32` values, for the short
-/// keys of [`Vocab`]: open addressing with linear probing in a table at
+/// keys of [`Vocab`]: open addressing with linear probing in tables at
 /// most half full, so that a lookup is mostly one multiply and one
-/// probe; a zero key marks an empty slot.
+/// probe; a zero key marks an empty slot. Keys of up to 8 bytes (most
+/// words) have a table of their own, of 16-byte slots, the others one of
+/// 24-byte slots.
 #[derive(Debug, Default)]
 struct KeyTable {
-    slots: Vec<Slot>,
+    /// Keys below 2^64.
+    narrow: Probed<u64>,
+    /// The other keys, in two halves (so that a slot is 24 bytes, not 32).
+    wide: Probed<[u64; 2]>,
     /// The number of keys.
     len: usize,
 }
 
-/// One slot of a [`KeyTable`]: the key in two halves (so that a slot is
-/// 24 bytes, not 32) and its value.
-#[derive(Clone, Copy, Debug, Default)]
-struct Slot {
-    lo: u64,
-    hi: u64,
-    value: u32,
-}
-
 impl KeyTable {
-    /// The slots of a table's first allocation.
-    const MIN_SLOTS: usize = 1 << 12;
-
-    /// Where the probe for `key` starts, for a power-of-two number of
-    /// slots less one as `mask`: one folded multiply of the key's halves.
-    #[inline]
-    fn home(key: u128, mask: usize) -> usize {
-        let (lo, hi) = (key as u64, (key >> 64) as u64);
-        let m = u128::from(lo ^ 0x243f_6a88_85a3_08d3)
-            * u128::from(hi ^ 0x1319_8a2e_0370_7344);
-        ((m as u64) ^ ((m >> 64) as u64)) as usize & mask
-    }
-
     /// The value of `key` (not 0).
     #[inline]
     fn get(&self, key: u128) -> Option<u32> {
         let (lo, hi) = (key as u64, (key >> 64) as u64);
+        if hi == 0 { self.narrow.get(lo) } else { self.wide.get([lo, hi]) }
+    }
+
+    /// Adds `key` (not 0, not in the table) with `value`.
+    fn insert(&mut self, key: u128, value: u32) {
+        self.len += 1;
+        let (lo, hi) = (key as u64, (key >> 64) as u64);
+        if hi == 0 {
+            self.narrow.insert(lo, value);
+        } else {
+            self.wide.insert([lo, hi], value);
+        }
+    }
+
+    /// Removes every key, keeping the slots.
+    fn clear(&mut self) {
+        self.narrow.clear();
+        self.wide.clear();
+        self.len = 0;
+    }
+}
+
+/// Where the probe for the key of halves `lo` and `hi` starts, before
+/// masking: one folded multiply of the halves.
+#[inline]
+fn folded_home(lo: u64, hi: u64) -> usize {
+    let m = u128::from(lo ^ 0x243f_6a88_85a3_08d3)
+        * u128::from(hi ^ 0x1319_8a2e_0370_7344);
+    ((m as u64) ^ ((m >> 64) as u64)) as usize
+}
+
+/// A key of [`Probed`]: its zero (`Default`) marks an empty slot.
+trait ProbeKey: Copy + Default + PartialEq {
+    /// The slots of a table's first allocation.
+    const MIN_SLOTS: usize;
+    /// Where its probe starts in a table of `mask + 1` slots, a power of
+    /// two, which is also `1 << (64 - shift)` (or past the end of a table
+    /// without slots).
+    fn home(self, shift: u32, mask: usize) -> usize;
+}
+
+impl ProbeKey for u64 {
+    const MIN_SLOTS: usize = 1 << 12;
+    #[inline]
+    fn home(self, shift: u32, _: usize) -> usize {
+        // Fibonacci hashing: the top bits of one multiply.
+        self.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_shr(shift) as usize
+    }
+}
+
+impl ProbeKey for [u64; 2] {
+    const MIN_SLOTS: usize = 1 << 12;
+    #[inline]
+    fn home(self, _: u32, mask: usize) -> usize {
+        folded_home(self[0], self[1]) & mask
+    }
+}
+
+/// One open-addressing table of a [`KeyTable`]: keys (not zero) and their
+/// values.
+#[derive(Debug, Default)]
+struct Probed<K> {
+    slots: Vec<(K, u32)>,
+    /// The number of keys.
+    len: usize,
+    /// 64 less the bits of a slot's index (0 while there are no slots).
+    shift: u32,
+}
+
+impl<K: ProbeKey> Probed<K> {
+    /// The value of `key` (not zero).
+    #[inline]
+    fn get(&self, key: K) -> Option<u32> {
         // With no slots, `mask` is all ones and `get` finds none.
         let mask = self.slots.len().wrapping_sub(1);
-        let mut i = Self::home(key, mask);
+        let mut i = key.home(self.shift, mask);
         loop {
-            let slot = self.slots.get(i)?;
-            if slot.lo == lo && slot.hi == hi {
-                return Some(slot.value);
+            let &(k, value) = self.slots.get(i)?;
+            if k == key {
+                return Some(value);
             }
-            if slot.lo == 0 && slot.hi == 0 {
+            if k == K::default() {
                 return None;
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// Adds `key` (not 0, not in the table) with `value`.
-    fn insert(&mut self, key: u128, value: u32) {
+    /// Adds `key` (not zero, not in the table) with `value`.
+    fn insert(&mut self, key: K, value: u32) {
         if 2 * (self.len + 1) > self.slots.len() {
             self.grow();
         }
         self.len += 1;
-        self.place(Slot { lo: key as u64, hi: (key >> 64) as u64, value });
+        self.place(key, value);
     }
 
-    /// Puts `slot` in the first free slot from its home.
-    fn place(&mut self, slot: Slot) {
+    /// Puts `key` in the first free slot from its home.
+    fn place(&mut self, key: K, value: u32) {
         let mask = self.slots.len().wrapping_sub(1);
-        let key = u128::from(slot.lo) | (u128::from(slot.hi) << 64);
-        let mut i = Self::home(key, mask);
+        let mut i = key.home(self.shift, mask);
         while let Some(s) = self.slots.get_mut(i) {
-            if s.lo == 0 && s.hi == 0 {
-                *s = slot;
+            if s.0 == K::default() {
+                *s = (key, value);
                 return;
             }
             i = (i + 1) & mask;
@@ -508,18 +581,20 @@ impl KeyTable {
     /// Doubles the slots (or makes the first ones).
     #[cold]
     fn grow(&mut self) {
-        let n = (2 * self.slots.len()).max(Self::MIN_SLOTS);
-        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); n]);
-        for slot in old {
-            if slot.lo != 0 || slot.hi != 0 {
-                self.place(slot);
+        let n = (2 * self.slots.len()).max(K::MIN_SLOTS);
+        let empty = (K::default(), 0);
+        let old = std::mem::replace(&mut self.slots, vec![empty; n]);
+        self.shift = 64 - n.trailing_zeros();
+        for (key, value) in old {
+            if key != K::default() {
+                self.place(key, value);
             }
         }
     }
 
     /// Removes every key, keeping the slots.
     fn clear(&mut self) {
-        self.slots.fill(Slot::default());
+        self.slots.fill((K::default(), 0));
         self.len = 0;
     }
 }
@@ -615,12 +690,18 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
 
         /// The key table finds what a `HashMap` does, through growth
-        /// and (with keys from a small range) collisions.
+        /// and (with keys from a small range) collisions, in both of its
+        /// tables (keys below 2^64 and the others).
         #[test]
         fn key_table_is_a_map(
             keys in proptest::collection::vec(
-                proptest::prop_oneof![1u128..3000, 1u128..],
-                0..3000,
+                proptest::prop_oneof![
+                    1u128..3000,
+                    1u128..1 << 64,
+                    1u128 << 64..(1 << 64) + 3000,
+                    1u128..,
+                ],
+                0..6000,
             )
         ) {
             let mut table = KeyTable::default();
@@ -633,6 +714,10 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(table.len, map.len());
+            proptest::prop_assert_eq!(
+                table.narrow.len + table.wide.len,
+                map.len()
+            );
             for (&k, &v) in &map {
                 proptest::prop_assert_eq!(table.get(k), Some(v));
             }
@@ -745,6 +830,63 @@ mod tests {
             v.analyze(&a, &text.to_uppercase(), &mut out);
             assert!(out == want, "ids in capitals {:?}", &out[..20]);
             assert_eq!(v.len(), 5000);
+        }
+    }
+
+    /// `folded_key` against the slow path: `fold_into`, then `short_key`
+    /// of the form when it is short ASCII.
+    fn check_folded_key(word: &str) -> Result<(), String> {
+        let mut buf = String::new();
+        fold_into(word, &mut buf);
+        let plain = word
+            .chars()
+            .all(|c| c.is_ascii() || c == '\u{2018}' || c == '\u{2019}');
+        let want = if plain { short_key(&buf) } else { None };
+        let got = folded_key(word);
+        if got == want {
+            Ok(())
+        } else {
+            Err(format!("{word:?}: {got:?}, not {want:?}"))
+        }
+    }
+
+    #[test]
+    fn folded_key_table() {
+        let key = |w| short_key(w).unwrap();
+        assert_eq!(folded_key("Obama\u{2019}s"), Some(key("obama's")));
+        assert_eq!(folded_key("\u{2018}TIS"), Some(key("'tis")));
+        assert_eq!(folded_key("U.S."), Some(key("u.s.")));
+        assert_eq!(
+            folded_key("abcdefghijklmno\u{2019}"),
+            Some(key("abcdefghijklmno'"))
+        );
+        assert_eq!(folded_key("abcdefghijklmnop\u{2019}"), None);
+        assert_eq!(folded_key("caf\u{e9}"), None);
+        assert_eq!(folded_key("a\u{2014}b"), None);
+        assert_eq!(folded_key("a\u{ff07}b"), None);
+        assert_eq!(folded_key("a\0"), None);
+        assert_eq!(folded_key(""), None);
+        for w in [
+            "x",
+            "Don\u{2019}t",
+            "\u{2019}",
+            "a\u{2018}\u{2019}b",
+            "\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}",
+        ] {
+            check_folded_key(w).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn folded_key_is_the_folded_short_key(
+            word in "([a-zA-Z0-9_.:']|\u{2018}|\u{2019}|\u{2014}|\u{ff07}|\u{2bc}|\u{0}|\u{e9}|\u{130}){0,20}"
+        ) {
+            if let Err(e) = check_folded_key(&word) {
+                proptest::prop_assert!(false, "{}", e);
+            }
         }
     }
 

@@ -337,6 +337,30 @@ pub(crate) fn short_key(word: &str) -> Option<u128> {
     Some(lowercase_key(u128::from_le_bytes(buf)))
 }
 
+/// The [`short_key`] of `word` lowercased with U+2018 and U+2019 folded
+/// to `'` (as [`fold_into`](super::fold_into) folds them), for a word
+/// that is ASCII but for those: the key of its form, as a short ASCII
+/// word would have it. `None` for other words, or when the folded form
+/// is empty, longer than 16 bytes or has a NUL byte.
+#[inline]
+pub(crate) fn folded_key(word: &str) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    let mut rest = word.as_bytes();
+    while let Some(&c) = rest.first() {
+        let (byte, len) = match rest {
+            [0, ..] => return None,
+            [..0x80, ..] => (c, 1),
+            [0xe2, 0x80, 0x98 | 0x99, ..] => (b'\'', 3),
+            _ => return None,
+        };
+        *buf.get_mut(n)? = byte;
+        n += 1;
+        rest = rest.get(len..).unwrap_or_default();
+    }
+    (n > 0).then(|| lowercase_key(u128::from_le_bytes(buf)))
+}
+
 /// Lowercases the 16 ASCII bytes of `x`.
 #[inline]
 fn lowercase_key(x: u128) -> u128 {
@@ -361,6 +385,17 @@ fn letters(x: u128) -> u128 {
 pub(crate) fn key_has_letter(key: u128) -> bool {
     letters(key) != 0
 }
+
+/// The low `len` bytes of a `u64`, by `len`.
+const LOW8: [u64; 9] = {
+    let mut t = [u64::MAX; 9];
+    let mut len = 0;
+    while len < 8 {
+        t[len] = (1u64 << (8 * len)) - 1;
+        len += 1;
+    }
+    t
+};
 
 /// `0x01` in every byte of a `u64`.
 const ONES8: u64 = u64::MAX / 0xff;
@@ -445,14 +480,13 @@ fn ascii_words<'t>(
         if len < 8 - k || p + 8 >= to {
             // The word ends in these 8 bytes: most words. `after` is the
             // byte after it, or 0 at the end of the region.
-            // (In two shifts, as `len` may be 8 and `len` is not 0.)
-            let after = ((x >> (8 * len - 1)) >> 1) as u8;
             let e = s + len;
-            if may_join(after) && joins(b, e) {
+            let after = b.get(e).copied().unwrap_or(0);
+            if MAY_JOIN[usize::from(after)] && joins(b, e) {
                 p = slow_word(text, s, to, sink);
                 continue;
             }
-            let mask = LOW[len] as u64;
+            let mask = LOW8[len];
             let letter = letter & mask;
             let key = (x & mask) | (letter >> 2);
             sink.short(s, len, u128::from(key), letter != 0);
@@ -469,9 +503,9 @@ fn ascii_words<'t>(
             p = if k > 0 { s } else { slow_word(text, s, to, sink) };
             continue;
         }
-        let after = y.checked_shr(8 * run as u32).unwrap_or(0) as u8;
         let (len, e) = (len + run, s + len + run);
-        if may_join(after) && joins(b, e) {
+        let after = b.get(e).copied().unwrap_or(0);
+        if MAY_JOIN[usize::from(after)] && joins(b, e) {
             p = slow_word(text, s, to, sink);
             continue;
         }
@@ -492,12 +526,17 @@ fn ascii_words<'t>(
 /// MidNumLetQ, MidNum): `'`, `,`, `.`, `:`, `;`.
 const MIDS: u64 = 1 << b'\'' | 1 << b',' | 1 << b'.' | 1 << b':' | 1 << b';';
 
-/// True when the byte `b` is in [`MIDS`]: a cheap first test for
-/// [`joins`].
-#[inline]
-fn may_join(b: u8) -> bool {
-    b < 64 && MIDS >> b & 1 != 0
-}
+/// Whether each byte is in [`MIDS`]: a first test for [`joins`], one
+/// load.
+const MAY_JOIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 64 {
+        t[b] = MIDS >> b & 1 != 0;
+        b += 1;
+    }
+    t
+};
 
 /// True when the byte at `i` joins the bytes on either side of it
 /// into one word: WB6/WB7 (letter (MidLetter | MidNumLetQ) letter) or
