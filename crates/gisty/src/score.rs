@@ -294,9 +294,12 @@ impl Scorer {
         let n = starts.len().saturating_sub(1);
         // The graph takes every sentence, and these links.
         let chain = n <= MAX_NODES;
-        self.links.clear();
         if chain {
+            // As with the entries: those of the last document are
+            // stale, and overwritten here; only new room is filled.
             self.links.resize(terms.len(), Link { node: 0, prev: NONE });
+        } else {
+            self.links.clear();
         }
         self.vec_starts.clear();
         self.vec_starts.push(0);
