@@ -286,8 +286,8 @@ fn moved_less(
 /// [`LANES`]; returns the distance of `rank` and `next` in four lanes
 /// (see `distance_lanes`).
 ///
-/// Eight rows at a time (four for the rest), so that `next` is loaded
-/// and stored once per eight products; each `next[x]` still takes its
+/// Twelve rows at a time (eight or four for the rest), so that `next`
+/// is loaded and stored once per twelve products; each `next[x]` still takes its
 /// products one by one in row order, the same sums to the bit as row by
 /// row. The first block of rows starts from `jump` instead of loading
 /// `next`, and the last four rows sum the distance as they store.
@@ -308,27 +308,27 @@ fn step(
     }
     let (next, rank) = (&mut next[..p], &rank[..p]);
     let weights = &weights[..p * p];
-    // The rows before the last four: eights, then maybe a four.
+    // The rows before the last four: twelves, then an eight or a four.
     let head = p - LANES;
-    let eights = head / 8;
-    for b in 0..eights {
-        let w = &weights[b * 8 * p..(b + 1) * 8 * p];
-        let r = &rank[b * 8..b * 8 + 8];
+    let twelves = head / 12;
+    for b in 0..twelves {
+        let w = &weights[b * 12 * p..(b + 1) * 12 * p];
+        let r = &rank[b * 12..b * 12 + 12];
         if b == 0 {
-            eight::<true>(w, r, next, jump);
+            twelve::<true>(w, r, next, jump);
         } else {
-            eight::<false>(w, r, next, jump);
+            twelve::<false>(w, r, next, jump);
         }
     }
-    let done = eights * 8;
-    if done < head {
-        let w = &weights[done * p..head * p];
-        let r = &rank[done..head];
-        if done == 0 {
-            four::<true>(w, r, next, jump);
-        } else {
-            four::<false>(w, r, next, jump);
-        }
+    let done = twelves * 12;
+    let first = done == 0;
+    let (w, r) = (&weights[done * p..head * p], &rank[done..head]);
+    match (head - done, first) {
+        (8, true) => eight::<true>(w, r, next, jump),
+        (8, false) => eight::<false>(w, r, next, jump),
+        (4, true) => four::<true>(w, r, next, jump),
+        (4, false) => four::<false>(w, r, next, jump),
+        _ => {}
     }
     let (w, r) = (&weights[head * p..], &rank[head..]);
     if head == 0 {
@@ -373,6 +373,50 @@ fn last_four<const FIRST: bool>(
         }
     }
     lanes
+}
+
+/// Twelve rows of [`step`] (not the last four): element by element,
+/// which the compiler makes four at a time (twelve weights in vector
+/// registers, and the sum, and one product).
+#[inline(always)]
+fn twelve<const FIRST: bool>(
+    w: &[f32],
+    r: &[f32],
+    next: &mut [f32],
+    jump: f32,
+) {
+    let p = next.len();
+    let r: [f32; 12] = std::array::from_fn(|k| DAMPING * r[k]);
+    let (w0, w) = w.split_at(p);
+    let (w1, w) = w.split_at(p);
+    let (w2, w) = w.split_at(p);
+    let (w3, w) = w.split_at(p);
+    let (w4, w) = w.split_at(p);
+    let (w5, w) = w.split_at(p);
+    let (w6, w) = w.split_at(p);
+    let (w7, w) = w.split_at(p);
+    let (w8, w) = w.split_at(p);
+    let (w9, w) = w.split_at(p);
+    let (w10, w11) = w.split_at(p);
+    let it = next.iter_mut().zip(w0).zip(w1).zip(w2).zip(w3);
+    let it = it.zip(w4).zip(w5).zip(w6).zip(w7);
+    let it = it.zip(w8).zip(w9).zip(w10).zip(w11);
+    for ((((((((((((x, a), b), c), d), e), f), g), h), i), j), k), l) in it {
+        let mut sum = if FIRST { jump } else { *x };
+        sum += a * r[0];
+        sum += b * r[1];
+        sum += c * r[2];
+        sum += d * r[3];
+        sum += e * r[4];
+        sum += f * r[5];
+        sum += g * r[6];
+        sum += h * r[7];
+        sum += i * r[8];
+        sum += j * r[9];
+        sum += k * r[10];
+        sum += l * r[11];
+        *x = sum;
+    }
 }
 
 /// Eight rows of [`step`] (not the last four): element by element, which the
