@@ -203,9 +203,9 @@ impl Graph {
         self.next.clear();
         self.next.resize(p, 0.0);
         for _ in 0..MAX_ITERATIONS {
-            self.next.fill(jump);
-            step(&self.weights, &self.rank, &mut self.next);
-            let converged = moved_less(&self.rank, &self.next, m, TOLERANCE);
+            let lanes = step(&self.weights, &self.rank, &mut self.next, jump);
+            let converged =
+                moved_less(lanes, &self.rank, &self.next, m, TOLERANCE);
             std::mem::swap(&mut self.rank, &mut self.next);
             if converged {
                 break;
@@ -239,20 +239,34 @@ fn dots(entries: &[Entry], links: &[Link], p: usize, weights: &mut [f32]) {
     }
 }
 
-/// Whether the L1 distance of `a[..m]` and `b[..m]`, summed in order,
-/// is below `tolerance`; the rest of `a` and `b` is equal.
-///
-/// The distance is first summed in four lanes, whose sum is within a
-/// relative `m * 2^-24` of the sum in order (all terms are
-/// non-negative); only when that does not decide does it take the
-/// order.
-fn moved_less(a: &[f32], b: &[f32], m: usize, tolerance: f32) -> bool {
+/// The L1 distance of `a` and `b` (of equal lengths, a multiple of
+/// [`LANES`]) summed in four lanes: lane `k` sums the elements at `k`
+/// modulo 4, in order. [`step`] sums the same lanes as it goes.
+#[cfg(test)]
+fn distance_lanes(a: &[f32], b: &[f32]) -> [f32; LANES] {
     let mut lanes = [0.0f32; LANES];
     for (x, y) in a.chunks_exact(LANES).zip(b.chunks_exact(LANES)) {
         for k in 0..LANES {
             lanes[k] += (x[k] - y[k]).abs();
         }
     }
+    lanes
+}
+
+/// Whether the L1 distance of `a[..m]` and `b[..m]`, summed in order,
+/// is below `tolerance`; the rest of `a` and `b` is equal, and `lanes`
+/// is their distance summed in four lanes (see `distance_lanes`).
+///
+/// The sum of the lanes is within a relative `m * 2^-24` of the sum in
+/// order (all terms are non-negative); only when that does not decide
+/// does it take the order.
+fn moved_less(
+    lanes: [f32; LANES],
+    a: &[f32],
+    b: &[f32],
+    m: usize,
+    tolerance: f32,
+) -> bool {
     let sum = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
     // m <= MAX_NODES, so the relative error is under 1e-4.
     if sum < tolerance * (1.0 - 1e-3) {
@@ -266,61 +280,196 @@ fn moved_less(a: &[f32], b: &[f32], m: usize, tolerance: f32) -> bool {
     moved < tolerance
 }
 
-/// One step of the walk: adds `DAMPING * rank[j] * weights[j][x]` to
-/// `next[x]` for every row `j` in order, for every `x`, with `p`, the
-/// length of `next`, a multiple of [`LANES`]. Eight rows at a time (four
-/// for the rest), so that `next` is loaded and stored once per eight
-/// products; each `next[x]` still takes its products one by one in row
-/// order, the same sums to the bit as row by row.
+/// One step of the walk: sets `next[x]` to `jump` plus
+/// `DAMPING * rank[j] * weights[j][x]` for every row `j` in order, for
+/// every `x`, with `p`, the length of `next` and `rank`, a multiple of
+/// [`LANES`]; returns the distance of `rank` and `next` in four lanes
+/// (see `distance_lanes`).
+///
+/// Twelve rows at a time (eight or four for the rest), so that `next`
+/// is loaded and stored once per twelve products; each `next[x]` still takes its
+/// products one by one in row order, the same sums to the bit as row by
+/// row. The first block of rows starts from `jump` instead of loading
+/// `next`, and the last four rows sum the distance as they store.
 ///
 /// Not inlined: as a function of its own its slices are known not to
-/// overlap, and the vectorised loop needs no checks for it at each call.
+/// overlap, and the vectorised loops need no checks for it at each call.
 #[inline(never)]
-fn step(weights: &[f32], rank: &[f32], next: &mut [f32]) {
+fn step(
+    weights: &[f32],
+    rank: &[f32],
+    next: &mut [f32],
+    jump: f32,
+) -> [f32; LANES] {
     // A multiple of LANES, as the compiler sees: no scalar remainder.
     let p = next.len() / LANES * LANES;
-    let next = &mut next[..p];
-    let eights = weights.chunks_exact(8 * p).zip(rank.chunks_exact(8));
-    for (w, r) in eights {
-        let r: [f32; 8] = std::array::from_fn(|k| DAMPING * r[k]);
-        let (w0, w) = w.split_at(p);
-        let (w1, w) = w.split_at(p);
-        let (w2, w) = w.split_at(p);
-        let (w3, w) = w.split_at(p);
-        let (w4, w) = w.split_at(p);
-        let (w5, w) = w.split_at(p);
-        let (w6, w7) = w.split_at(p);
-        let it = next.iter_mut().zip(w0).zip(w1).zip(w2).zip(w3);
-        let it = it.zip(w4).zip(w5).zip(w6).zip(w7);
-        for ((((((((x, a), b), c), d), e), f), g), h) in it {
-            let mut sum = *x;
-            sum += a * r[0];
-            sum += b * r[1];
-            sum += c * r[2];
-            sum += d * r[3];
-            sum += e * r[4];
-            sum += f * r[5];
-            sum += g * r[6];
-            sum += h * r[7];
-            *x = sum;
+    if p == 0 {
+        return [0.0; LANES];
+    }
+    let (next, rank) = (&mut next[..p], &rank[..p]);
+    let weights = &weights[..p * p];
+    // The rows before the last four: twelves, then an eight or a four.
+    let head = p - LANES;
+    let twelves = head / 12;
+    for b in 0..twelves {
+        let w = &weights[b * 12 * p..(b + 1) * 12 * p];
+        let r = &rank[b * 12..b * 12 + 12];
+        if b == 0 {
+            twelve::<true>(w, r, next, jump);
+        } else {
+            twelve::<false>(w, r, next, jump);
         }
     }
-    let done = p / 8 * 8;
-    let rest = weights[done * p..p * p].chunks_exact(4 * p);
-    for (w, r) in rest.zip(rank[done..].chunks_exact(4)) {
-        let r: [f32; 4] = std::array::from_fn(|k| DAMPING * r[k]);
-        let (w0, w) = w.split_at(p);
-        let (w1, w) = w.split_at(p);
-        let (w2, w3) = w.split_at(p);
-        let it = next.iter_mut().zip(w0).zip(w1).zip(w2).zip(w3);
-        for ((((x, a), b), c), d) in it {
-            let mut sum = *x;
-            sum += a * r[0];
-            sum += b * r[1];
-            sum += c * r[2];
-            sum += d * r[3];
-            *x = sum;
+    let done = twelves * 12;
+    let first = done == 0;
+    let (w, r) = (&weights[done * p..head * p], &rank[done..head]);
+    match (head - done, first) {
+        (8, true) => eight::<true>(w, r, next, jump),
+        (8, false) => eight::<false>(w, r, next, jump),
+        (4, true) => four::<true>(w, r, next, jump),
+        (4, false) => four::<false>(w, r, next, jump),
+        _ => {}
+    }
+    let (w, r) = (&weights[head * p..], &rank[head..]);
+    if head == 0 {
+        last_four::<true>(w, r, rank, next, jump)
+    } else {
+        last_four::<false>(w, r, rank, next, jump)
+    }
+}
+
+/// The last four rows of [`step`] (the only ones when `FIRST`): `w`,
+/// four rows of `p` (the length of `next`), weighted by `r`, added to
+/// `next`, or to `jump` when `FIRST`; returns the distance of `rank`
+/// and the new `next` in four lanes.
+#[inline(always)]
+fn last_four<const FIRST: bool>(
+    w: &[f32],
+    r: &[f32],
+    rank: &[f32],
+    next: &mut [f32],
+    jump: f32,
+) -> [f32; LANES] {
+    let r: [f32; 4] = std::array::from_fn(|k| DAMPING * r[k]);
+    let (next, _) = next.as_chunks_mut::<LANES>();
+    let n = next.len();
+    let p = n * LANES;
+    let rank = &rank.as_chunks::<LANES>().0[..n];
+    let w: [&[[f32; LANES]]; 4] =
+        std::array::from_fn(|k| &w[k * p..][..p].as_chunks().0[..n]);
+    let mut lanes = [0.0f32; LANES];
+    // Four at a time by hand, for the lanes of the distance.
+    for (c, (x, old)) in next.iter_mut().zip(rank).enumerate() {
+        let mut sum: [f32; LANES] = if FIRST { [jump; LANES] } else { *x };
+        for k in 0..4 {
+            let row = &w[k][c];
+            for l in 0..LANES {
+                sum[l] += row[l] * r[k];
+            }
         }
+        *x = sum;
+        for l in 0..LANES {
+            lanes[l] += (old[l] - sum[l]).abs();
+        }
+    }
+    lanes
+}
+
+/// Twelve rows of [`step`] (not the last four): element by element,
+/// which the compiler makes four at a time (twelve weights in vector
+/// registers, and the sum, and one product).
+#[inline(always)]
+fn twelve<const FIRST: bool>(
+    w: &[f32],
+    r: &[f32],
+    next: &mut [f32],
+    jump: f32,
+) {
+    let p = next.len();
+    let r: [f32; 12] = std::array::from_fn(|k| DAMPING * r[k]);
+    let (w0, w) = w.split_at(p);
+    let (w1, w) = w.split_at(p);
+    let (w2, w) = w.split_at(p);
+    let (w3, w) = w.split_at(p);
+    let (w4, w) = w.split_at(p);
+    let (w5, w) = w.split_at(p);
+    let (w6, w) = w.split_at(p);
+    let (w7, w) = w.split_at(p);
+    let (w8, w) = w.split_at(p);
+    let (w9, w) = w.split_at(p);
+    let (w10, w11) = w.split_at(p);
+    let it = next.iter_mut().zip(w0).zip(w1).zip(w2).zip(w3);
+    let it = it.zip(w4).zip(w5).zip(w6).zip(w7);
+    let it = it.zip(w8).zip(w9).zip(w10).zip(w11);
+    for ((((((((((((x, a), b), c), d), e), f), g), h), i), j), k), l) in it {
+        let mut sum = if FIRST { jump } else { *x };
+        sum += a * r[0];
+        sum += b * r[1];
+        sum += c * r[2];
+        sum += d * r[3];
+        sum += e * r[4];
+        sum += f * r[5];
+        sum += g * r[6];
+        sum += h * r[7];
+        sum += i * r[8];
+        sum += j * r[9];
+        sum += k * r[10];
+        sum += l * r[11];
+        *x = sum;
+    }
+}
+
+/// Eight rows of [`step`] (not the last four): element by element, which the
+/// compiler makes four at a time. `next` is a multiple of [`LANES`]
+/// long, and so are the rows of `w`.
+#[inline(always)]
+fn eight<const FIRST: bool>(
+    w: &[f32],
+    r: &[f32],
+    next: &mut [f32],
+    jump: f32,
+) {
+    let p = next.len();
+    let r: [f32; 8] = std::array::from_fn(|k| DAMPING * r[k]);
+    let (w0, w) = w.split_at(p);
+    let (w1, w) = w.split_at(p);
+    let (w2, w) = w.split_at(p);
+    let (w3, w) = w.split_at(p);
+    let (w4, w) = w.split_at(p);
+    let (w5, w) = w.split_at(p);
+    let (w6, w7) = w.split_at(p);
+    let it = next.iter_mut().zip(w0).zip(w1).zip(w2).zip(w3);
+    let it = it.zip(w4).zip(w5).zip(w6).zip(w7);
+    for ((((((((x, a), b), c), d), e), f), g), h) in it {
+        let mut sum = if FIRST { jump } else { *x };
+        sum += a * r[0];
+        sum += b * r[1];
+        sum += c * r[2];
+        sum += d * r[3];
+        sum += e * r[4];
+        sum += f * r[5];
+        sum += g * r[6];
+        sum += h * r[7];
+        *x = sum;
+    }
+}
+
+/// Four rows of [`step`] (not the last four), as [`eight`].
+#[inline(always)]
+fn four<const FIRST: bool>(w: &[f32], r: &[f32], next: &mut [f32], jump: f32) {
+    let p = next.len();
+    let r: [f32; 4] = std::array::from_fn(|k| DAMPING * r[k]);
+    let (w0, w) = w.split_at(p);
+    let (w1, w) = w.split_at(p);
+    let (w2, w3) = w.split_at(p);
+    let it = next.iter_mut().zip(w0).zip(w1).zip(w2).zip(w3);
+    for ((((x, a), b), c), d) in it {
+        let mut sum = if FIRST { jump } else { *x };
+        sum += a * r[0];
+        sum += b * r[1];
+        sum += c * r[2];
+        sum += d * r[3];
+        *x = sum;
     }
 }
 
@@ -338,16 +487,20 @@ mod tests {
                 .collect();
             let rank: Vec<f32> =
                 (0..p).map(|i| 1.0 / (i as f32 + 3.0)).collect();
-            let mut want = vec![0.01f32; p];
+            let jump = 0.15 / (p as f32 - 1.5);
+            let mut want = vec![jump; p];
             for (j, row) in weights.chunks_exact(p).enumerate() {
                 let r = DAMPING * rank[j];
                 for (x, &wt) in want.iter_mut().zip(row) {
                     *x += wt * r;
                 }
             }
-            let mut got = vec![0.01f32; p];
-            step(&weights, &rank, &mut got);
+            // Whatever `next` held before does not count.
+            let mut got = vec![f32::NAN; p];
+            let lanes = step(&weights, &rank, &mut got, jump);
             assert_eq!(bits(&got), bits(&want), "p = {p}");
+            let want = distance_lanes(&rank, &want);
+            assert_eq!(bits(&lanes), bits(&want), "p = {p}");
         }
     }
 
@@ -384,7 +537,9 @@ mod tests {
                 .map(|(x, y)| (x - y).abs())
                 .sum::<f32>()
                 < TOLERANCE;
-            assert_eq!(moved_less(&a, &b, m, TOLERANCE), want, "case {case}");
+            let lanes = distance_lanes(&a, &b);
+            let got = moved_less(lanes, &a, &b, m, TOLERANCE);
+            assert_eq!(got, want, "case {case}");
             let mut lanes = [0.0f32; LANES];
             for (k, (x, y)) in a.iter().zip(&b).enumerate() {
                 lanes[k % LANES] += (x - y).abs();

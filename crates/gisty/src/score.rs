@@ -50,12 +50,24 @@ pub(crate) fn position(rank: usize) -> f32 {
 /// that what the user asks for comes first wherever it stands.
 pub(crate) fn total(parts: ScoreParts, position_weight: f32) -> f32 {
     let w = position_weight;
+    let lead = if w > 0.0 && w < 1.0 { parts.position.powf(w) } else { 0.0 };
+    total_with(parts, w, lead)
+}
+
+/// [`total`], with `lead`, `parts.position^w`, computed already (see
+/// [`Scorer::leads`]); only read when `0 < w < 1`.
+pub(crate) fn total_with(
+    parts: ScoreParts,
+    position_weight: f32,
+    lead: f32,
+) -> f32 {
+    let w = position_weight;
     let mix = if w <= 0.0 {
         parts.centrality
     } else if w >= 1.0 {
         parts.position
     } else {
-        parts.centrality.powf(1.0 - w) * parts.position.powf(w)
+        parts.centrality.powf(1.0 - w) * lead
     };
     let f = parts.focus;
     let mix = if f > 0.0 { mix.powf(1.0 - f) } else { mix };
@@ -162,6 +174,11 @@ pub(crate) struct Scorer {
     content: Vec<f32>,
     /// The similarity graph for centrality.
     graph: Graph,
+    /// `position(rank)^w` by rank, for the position weight `lead_weight`
+    /// (see [`leads`](Self::leads)); a power costs, and every document
+    /// starts at rank 0.
+    leads: Vec<f32>,
+    lead_weight: f32,
 }
 
 impl Scorer {
@@ -210,6 +227,20 @@ impl Scorer {
             params.position_weight,
             parts,
         );
+    }
+
+    /// `position(rank).powf(w)` for every rank below `n`, computed once
+    /// per rank and weight and kept across documents.
+    pub(crate) fn leads(&mut self, n: usize, w: f32) -> &[f32] {
+        if self.lead_weight.to_bits() != w.to_bits() {
+            self.leads.clear();
+            self.lead_weight = w;
+        }
+        let have = self.leads.len();
+        if have < n {
+            self.leads.extend((have..n).map(|rank| position(rank).powf(w)));
+        }
+        &self.leads[..n]
     }
 
     /// Cosine similarity of the TF-IDF vectors of sentences `a` and `b`
@@ -263,9 +294,12 @@ impl Scorer {
         let n = starts.len().saturating_sub(1);
         // The graph takes every sentence, and these links.
         let chain = n <= MAX_NODES;
-        self.links.clear();
         if chain {
+            // As with the entries: those of the last document are
+            // stale, and overwritten here; only new room is filled.
             self.links.resize(terms.len(), Link { node: 0, prev: NONE });
+        } else {
+            self.links.clear();
         }
         self.vec_starts.clear();
         self.vec_starts.push(0);
@@ -431,6 +465,55 @@ pub(crate) mod tests {
     fn position_table() {
         for (rank, want) in [(0, 1.0), (1, 0.5), (3, 0.25), (99, 0.01)] {
             assert!(close(position(rank), want), "rank {rank}");
+        }
+    }
+
+    /// The total as first written: both powers computed per sentence.
+    fn plain_total(parts: ScoreParts, w: f32) -> f32 {
+        let mix = if w <= 0.0 {
+            parts.centrality
+        } else if w >= 1.0 {
+            parts.position
+        } else {
+            parts.centrality.powf(1.0 - w) * parts.position.powf(w)
+        };
+        let f = parts.focus;
+        let mix = if f > 0.0 { mix.powf(1.0 - f) } else { mix };
+        parts.form * (1.0 + parts.title) * (1.0 + FOCUS_WEIGHT * f) * mix
+    }
+
+    #[test]
+    fn totals_with_kept_leads_are_the_plain_formula_to_the_bit() {
+        let mut scorer = Scorer::default();
+        // Weights change between documents, and documents grow and
+        // shrink, so that kept leads are reused, extended and dropped.
+        let docs = [
+            (0.8, 5),
+            (0.8, 40),
+            (0.8, 3),
+            (0.3, 17),
+            (0.0, 4),
+            (1.0, 9),
+            (0.8, 60),
+            (0.5, 0),
+        ];
+        for (w, n) in docs {
+            let leads = scorer.leads(n, w).to_vec();
+            assert_eq!(leads.len(), n);
+            for (rank, &lead) in leads.iter().enumerate() {
+                let parts = ScoreParts {
+                    content: 0.5,
+                    centrality: 1.0 / (rank as f32 * 0.37 + 1.0),
+                    position: position(rank),
+                    title: (rank % 3) as f32 * 0.25,
+                    form: if rank % 5 == 0 { DEMOTED } else { 1.0 },
+                    focus: (rank % 4) as f32 * 0.25,
+                };
+                let want = plain_total(parts, w);
+                let got = total_with(parts, w, lead);
+                assert_eq!(got.to_bits(), want.to_bits(), "w {w} rank {rank}");
+                assert_eq!(total(parts, w).to_bits(), want.to_bits());
+            }
         }
     }
 

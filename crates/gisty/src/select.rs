@@ -18,6 +18,7 @@ pub(crate) struct Candidate {
 /// Reusable working space of [`select`].
 #[derive(Debug, Default)]
 pub(crate) struct Selector {
+    keys: Vec<u64>,
     order: Vec<usize>,
     skipped: Vec<usize>,
 }
@@ -41,12 +42,8 @@ pub(crate) fn select(
 ) {
     out.clear();
     let (order, skipped) = (&mut sel.order, &mut sel.skipped);
-    order.clear();
+    by_score(cands, &mut sel.keys, order);
     skipped.clear();
-    order.extend(0..cands.len());
-    order.sort_by(|&a, &b| {
-        cands[b].score.total_cmp(&cands[a].score).then(a.cmp(&b))
-    });
     // Sentence length limits, unless no sentence meets them.
     let admits = |i: usize| budget.admits(cands[i].words as usize);
     if order.iter().any(|&i| admits(i)) {
@@ -90,9 +87,59 @@ pub(crate) fn select(
     out.sort_unstable();
 }
 
+/// The positions in `cands` by score, best first (in the order of
+/// [`f32::total_cmp`]), ties to the earlier candidate, into `order`.
+///
+/// Each candidate is sorted as one `u64`: its score's total order,
+/// reversed, above its position; the keys are distinct, so an unstable
+/// sort of plain integers gives the order of a stable sort by score
+/// with comparisons.
+fn by_score(cands: &[Candidate], keys: &mut Vec<u64>, order: &mut Vec<usize>) {
+    keys.clear();
+    keys.extend(cands.iter().enumerate().map(|(i, c)| {
+        // The integer that `total_cmp` compares, as an unsigned number
+        // of the same order, reversed for best first.
+        let bits = c.score.to_bits() as i32;
+        let total = bits ^ (((bits >> 31) as u32) >> 1) as i32;
+        let best_first = !((total as u32) ^ (1 << 31));
+        // Fewer candidates than 2^32: their indices are u32s.
+        (u64::from(best_first) << 32) | i as u64
+    }));
+    keys.sort_unstable();
+    order.clear();
+    order.extend(keys.iter().map(|&k| (k & u64::from(u32::MAX)) as usize));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn by_score_is_the_stable_sort_by_total_cmp(
+            scores in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::num::f32::ANY,
+                    proptest::sample::select(vec![
+                        0.0f32, -0.0, 1.0, 0.5, f32::NAN, -f32::NAN,
+                        f32::INFINITY, f32::NEG_INFINITY, 1e-40, -1e-40,
+                    ]),
+                ],
+                0..80,
+            ),
+        ) {
+            let c: Vec<Candidate> = scores
+                .iter()
+                .enumerate()
+                .map(|(i, &score)| Candidate { index: i as u32, score, words: 1, chars: 1 })
+                .collect();
+            let mut want: Vec<usize> = (0..c.len()).collect();
+            want.sort_by(|&a, &b| c[b].score.total_cmp(&c[a].score).then(a.cmp(&b)));
+            let (mut keys, mut got) = (Vec::new(), vec![7]);
+            by_score(&c, &mut keys, &mut got);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     /// Candidates of `words` words, each word 4 characters and a space.
     fn cands(scores: &[(f32, usize)]) -> Vec<Candidate> {

@@ -553,10 +553,13 @@ impl Summarizer {
             vocab_len: s.vocab.len(),
         };
         s.scorer.score(doc, inner.params, &mut s.parts);
-        for (i, (p, c)) in s.parts.iter_mut().zip(&mut s.cands).enumerate() {
+        let w = inner.params.position_weight;
+        let leads = s.scorer.leads(s.parts.len(), w);
+        let it = s.parts.iter_mut().zip(&mut s.cands).zip(leads);
+        for (i, ((p, c), &lead)) in it.enumerate() {
             p.focus =
                 focus::coverage(&s.terms[score::run(&s.starts, i)], &s.focus);
-            c.score = score::total(*p, inner.params.position_weight);
+            c.score = score::total_with(*p, w, lead);
         }
         // A long text's terms are not needed any more: give their room
         // back before the summary takes its own (a short one's stay, for
