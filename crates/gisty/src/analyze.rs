@@ -22,6 +22,7 @@ use ahash::RandomState;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::lang::porter2;
+use crate::probe::Probed;
 
 mod words;
 
@@ -456,9 +457,9 @@ fn stem_key(stem: &str) -> Option<u128> {
 #[derive(Debug, Default)]
 struct KeyTable {
     /// Keys below 2^64.
-    narrow: Probed<u64>,
+    narrow: Probed<u64, u32>,
     /// The other keys, in two halves (so that a slot is 24 bytes, not 32).
-    wide: Probed<[u64; 2]>,
+    wide: Probed<[u64; 2], u32>,
     /// The number of keys.
     len: usize,
 }
@@ -486,115 +487,6 @@ impl KeyTable {
     fn clear(&mut self) {
         self.narrow.clear();
         self.wide.clear();
-        self.len = 0;
-    }
-}
-
-/// Where the probe for the key of halves `lo` and `hi` starts, before
-/// masking: one folded multiply of the halves.
-#[inline]
-fn folded_home(lo: u64, hi: u64) -> usize {
-    let m = u128::from(lo ^ 0x243f_6a88_85a3_08d3)
-        * u128::from(hi ^ 0x1319_8a2e_0370_7344);
-    ((m as u64) ^ ((m >> 64) as u64)) as usize
-}
-
-/// A key of [`Probed`]: its zero (`Default`) marks an empty slot.
-trait ProbeKey: Copy + Default + PartialEq {
-    /// The slots of a table's first allocation.
-    const MIN_SLOTS: usize;
-    /// Where its probe starts in a table of `mask + 1` slots, a power of
-    /// two, which is also `1 << (64 - shift)` (or past the end of a table
-    /// without slots).
-    fn home(self, shift: u32, mask: usize) -> usize;
-}
-
-impl ProbeKey for u64 {
-    const MIN_SLOTS: usize = 1 << 12;
-    #[inline]
-    fn home(self, shift: u32, _: usize) -> usize {
-        // Fibonacci hashing: the top bits of one multiply.
-        self.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_shr(shift) as usize
-    }
-}
-
-impl ProbeKey for [u64; 2] {
-    const MIN_SLOTS: usize = 1 << 12;
-    #[inline]
-    fn home(self, _: u32, mask: usize) -> usize {
-        folded_home(self[0], self[1]) & mask
-    }
-}
-
-/// One open-addressing table of a [`KeyTable`]: keys (not zero) and their
-/// values.
-#[derive(Debug, Default)]
-struct Probed<K> {
-    slots: Vec<(K, u32)>,
-    /// The number of keys.
-    len: usize,
-    /// 64 less the bits of a slot's index (0 while there are no slots).
-    shift: u32,
-}
-
-impl<K: ProbeKey> Probed<K> {
-    /// The value of `key` (not zero).
-    #[inline]
-    fn get(&self, key: K) -> Option<u32> {
-        // With no slots, `mask` is all ones and `get` finds none.
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut i = key.home(self.shift, mask);
-        loop {
-            let &(k, value) = self.slots.get(i)?;
-            if k == key {
-                return Some(value);
-            }
-            if k == K::default() {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// Adds `key` (not zero, not in the table) with `value`.
-    fn insert(&mut self, key: K, value: u32) {
-        if 2 * (self.len + 1) > self.slots.len() {
-            self.grow();
-        }
-        self.len += 1;
-        self.place(key, value);
-    }
-
-    /// Puts `key` in the first free slot from its home.
-    fn place(&mut self, key: K, value: u32) {
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut i = key.home(self.shift, mask);
-        while let Some(s) = self.slots.get_mut(i) {
-            if s.0 == K::default() {
-                *s = (key, value);
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// Doubles the slots (or makes the first ones).
-    #[cold]
-    fn grow(&mut self) {
-        let n = (2 * self.slots.len()).max(K::MIN_SLOTS);
-        let empty = (K::default(), 0);
-        let old = std::mem::replace(&mut self.slots, vec![empty; n]);
-        self.shift = 64 - n.trailing_zeros();
-        for (key, value) in old {
-            if key != K::default() {
-                self.place(key, value);
-            }
-        }
-    }
-
-    /// Removes every key, keeping the slots.
-    fn clear(&mut self) {
-        self.slots.fill((K::default(), 0));
         self.len = 0;
     }
 }
@@ -715,7 +607,7 @@ mod tests {
             }
             proptest::prop_assert_eq!(table.len, map.len());
             proptest::prop_assert_eq!(
-                table.narrow.len + table.wide.len,
+                table.narrow.len() + table.wide.len(),
                 map.len()
             );
             for (&k, &v) in &map {

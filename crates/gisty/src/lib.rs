@@ -137,6 +137,7 @@ mod centrality;
 mod error;
 mod focus;
 mod lang;
+mod probe;
 pub mod rouge;
 mod score;
 pub mod segment;

@@ -16,12 +16,15 @@ use std::sync::OnceLock;
 use ahash::{AHashMap, AHashSet};
 
 use crate::lang::Language;
+use crate::probe::Probed;
 
 /// How an abbreviation behaves before the next word (rule `Abbreviation`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) enum Abbr {
     /// Stands before a name or a number and never ends a sentence there:
-    /// titles (`Mr.`, `Dr.`), `Mt.`, `St.`, `vs.`, `e.g.`.
+    /// titles (`Mr.`, `Dr.`), `Mt.`, `St.`, `vs.`, `e.g.`. (Also the
+    /// value of an empty slot of a [`Probed`] table, never read.)
+    #[default]
     Prefix,
     /// Stands before a number (`No. 5`, `p. 55`, `Jan. 3`): no break before
     /// a digit, a break before a capitalised word as after any word.
@@ -631,65 +634,13 @@ pub(crate) fn short_key(word: &[u8]) -> Option<u64> {
     Some(u64::from_le_bytes(key))
 }
 
-/// The abbreviations that have a [`short_key`], in an open-addressing
-/// hash table of those keys (0 marks a free slot; at least half of the
-/// slots are free, so a search for a missing key stops soon).
-struct ShortTable {
-    keys: Vec<u64>,
-    kinds: Vec<Abbr>,
-    shift: u32,
-}
-
-impl ShortTable {
-    fn new(entries: impl Iterator<Item = (u64, Abbr)> + Clone) -> ShortTable {
-        let size =
-            (entries.clone().count() * 2 + 1).next_power_of_two().max(16);
-        let mut table = ShortTable {
-            keys: vec![0; size],
-            kinds: vec![Abbr::Prefix; size],
-            shift: 64 - size.trailing_zeros(),
-        };
-        for (key, kind) in entries {
-            let mut h = table.slot(key);
-            while table.keys[h] != 0 && table.keys[h] != key {
-                h = (h + 1) & (size - 1);
-            }
-            table.keys[h] = key;
-            table.kinds[h] = kind;
-        }
-        table
-    }
-
-    /// Where the search for `key` starts (Fibonacci hashing).
-    #[inline]
-    fn slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-
-    #[inline]
-    fn get(&self, key: u64) -> Option<Abbr> {
-        let mask = self.keys.len() - 1;
-        let mut h = self.slot(key);
-        loop {
-            let k = *self.keys.get(h)?;
-            if k == key {
-                return self.kinds.get(h).copied();
-            }
-            if k == 0 {
-                return None;
-            }
-            h = (h + 1) & mask;
-        }
-    }
-}
-
 /// A language's data, made ready for lookups.
 pub(crate) struct Rules {
     pub data: &'static LangData,
     abbreviations: AHashMap<&'static str, Abbr>,
     /// The abbreviations that have a [`short_key`] (almost all), by key:
     /// looked up without lowercasing into a string.
-    short: ShortTable,
+    short: Probed<u64, Abbr>,
     /// Whether an abbreviation is ASCII and too long for a short key.
     long_ascii: bool,
     starters: AHashSet<&'static str>,
@@ -715,10 +666,15 @@ impl Rules {
             abbreviations.extend(COMMON_ABBREVIATIONS.entries());
         }
         abbreviations.extend(data.abbreviations.entries());
-        let short =
-            ShortTable::new(abbreviations.iter().filter_map(|(w, &kind)| {
-                Some((short_key(w.as_bytes())?, kind))
-            }));
+        let mut short = Probed::with_capacity(abbreviations.len());
+        for (w, &kind) in &abbreviations {
+            // The words are lowercase, so their keys are distinct.
+            if let Some(key) = short_key(w.as_bytes())
+                && short.get(key).is_none()
+            {
+                short.insert(key, kind);
+            }
+        }
         let long_ascii = abbreviations
             .keys()
             .any(|w| w.is_ascii() && short_key(w.as_bytes()).is_none());
