@@ -79,7 +79,7 @@ fn scan_fields(line: &[u8]) -> Option<[Option<Span>; 3]> {
             }
             let end = string_end(line, i + 1)?;
             let key = &line[i + 1..end];
-            if key.contains(&b'\\') {
+            if key.contains(&b'\\') || std::str::from_utf8(key).is_err() {
                 return None;
             }
             i = skip_ws(line, end + 1);
@@ -107,9 +107,6 @@ fn scan_fields(line: &[u8]) -> Option<[Option<Span>; 3]> {
                 None => {
                     std::str::from_utf8(&line[start..end]).ok().map(drop)?
                 }
-            }
-            if std::str::from_utf8(key).is_err() {
-                return None;
             }
             i = skip_ws(line, end);
             match line.get(i) {
