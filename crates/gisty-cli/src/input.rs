@@ -6,6 +6,7 @@
 //! `--lossy` asks to replace the bad bytes with U+FFFD and go on (with a
 //! warning that counts them).
 
+use std::borrow::Cow;
 use std::io::Read;
 
 use anyhow::{Result, anyhow, bail};
@@ -111,8 +112,8 @@ impl std::fmt::Display for Replaced {
     }
 }
 
-/// Checks that one line of a JSON Lines input (without its line break)
-/// is UTF-8: `None` when it is, or with [`Decode::Lossy`] the line with
+/// One line of a JSON Lines input (without its line break) as text: the
+/// line itself when it is UTF-8, or with [`Decode::Lossy`] the line with
 /// its bad bytes replaced by U+FFFD, and what was replaced.
 ///
 /// # Errors
@@ -122,8 +123,11 @@ impl std::fmt::Display for Replaced {
 pub fn line_utf8(
     line: &[u8],
     decode: Decode,
-) -> Result<Option<(String, Replaced)>, String> {
-    let Err(e) = std::str::from_utf8(line) else { return Ok(None) };
+) -> Result<(Cow<'_, str>, Option<Replaced>), String> {
+    let e = match std::str::from_utf8(line) {
+        Ok(text) => return Ok((Cow::Borrowed(text), None)),
+        Err(e) => e,
+    };
     let at = e.valid_up_to();
     if decode == Decode::Strict {
         return Err(format!(
@@ -133,7 +137,7 @@ pub fn line_utf8(
         ));
     }
     let replaced = Replaced::utf8(line, at, " of the line");
-    Ok(Some((String::from_utf8_lossy(line).into_owned(), replaced)))
+    Ok((String::from_utf8_lossy(line), Some(replaced)))
 }
 
 pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -352,8 +356,10 @@ mod tests {
 
     #[test]
     fn lines_are_passed_refused_or_replaced() {
-        assert_eq!(line_utf8(b"{\"a\":1}", Decode::Strict), Ok(None));
-        assert_eq!(line_utf8(b"{\"a\":1}", Decode::Lossy), Ok(None));
+        for decode in [Decode::Strict, Decode::Lossy] {
+            let (t, r) = line_utf8(b"{\"a\":1}", decode).unwrap();
+            assert!(matches!(t, Cow::Borrowed("{\"a\":1}")) && r.is_none());
+        }
         // A truncated 4-byte sequence is one bad sequence of 3 bytes.
         let line = b"ab\xf0\x9f\x98 c \xff";
         let e = line_utf8(line, Decode::Strict).unwrap_err();
@@ -362,7 +368,8 @@ mod tests {
             "invalid UTF-8 at byte 2 of the line (byte 0xf0); --lossy \
              replaces bad bytes"
         );
-        let (t, r) = line_utf8(line, Decode::Lossy).unwrap().unwrap();
+        let (t, r) = line_utf8(line, Decode::Lossy).unwrap();
+        let r = r.unwrap();
         assert_eq!(t, "ab\u{fffd} c \u{fffd}");
         assert_eq!(
             r.to_string(),

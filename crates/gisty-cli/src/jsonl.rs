@@ -220,16 +220,25 @@ fn serde_fields(line: &[u8]) -> Result<[Option<Span>; 3], String> {
     Ok([fields.id, fields.text, fields.title].map(|raw| raw.map(span)))
 }
 
-/// Decodes the JSON string at `span` of `line` in place (its decoded
-/// bytes are never more than its escaped ones), returning where the
-/// decoded text now is. A string without escapes is left as it is.
-fn string_in_place(
-    line: &mut [u8],
+/// Buffers for the strings of a line that hold escapes, kept from line
+/// to line so that decoding them allocates only while they grow.
+#[derive(Default)]
+pub struct Scratch {
+    text: String,
+    title: String,
+}
+
+/// The JSON string at `span` of `line`: a slice of the line when it has
+/// no escapes (most text), else decoded into `buf`. The line is UTF-8
+/// already, so neither is checked again.
+fn string_at<'a>(
+    line: &'a str,
     span: Span,
     key: &str,
-) -> Result<Span, String> {
+    buf: &'a mut String,
+) -> Result<&'a str, String> {
     let start = span.start;
-    let raw = &mut line[span];
+    let raw = line.as_bytes().get(span.clone()).unwrap_or_default();
     if raw.len() < 2 || raw[0] != b'"' || raw[raw.len() - 1] != b'"' {
         return Err(format!("\"{key}\" must be a string"));
     }
@@ -239,12 +248,22 @@ fn string_in_place(
             start + at
         )
     };
+    // Every cut below is next to an ASCII byte (a quote or a backslash,
+    // or just after an escape): a character boundary, so `get` finds it.
+    let piece = |from: usize, to: usize| {
+        line.get(start + from..start + to)
+            .ok_or_else(|| invalid(from, "a broken character".into()))
+    };
     let end = raw.len() - 1;
-    // Read from `r`, write at `w` (w <= r: every escape shrinks).
-    let (mut r, mut w) = (1, 1);
-    while let Some(k) = memchr::memchr(b'\\', &raw[r..end]) {
-        raw.copy_within(r..r + k, w);
-        (r, w) = (r + k, w + k);
+    let Some(first) = memchr::memchr(b'\\', &raw[1..end]) else {
+        return piece(1, end);
+    };
+    buf.clear();
+    let mut r = 1;
+    let mut next = Some(first + 1);
+    while let Some(k) = next {
+        buf.push_str(piece(r, k)?);
+        r = k;
         let (c, len) = match raw.get(r + 1) {
             Some(b'"') => ('"', 2),
             Some(b'\\') => ('\\', 2),
@@ -287,49 +306,50 @@ fn string_in_place(
             }
             _ => return Err(invalid(r, "a bad escape".into())),
         };
-        let mut utf8 = [0; 4];
-        let bytes = c.encode_utf8(&mut utf8).as_bytes();
-        raw[w..w + bytes.len()].copy_from_slice(bytes);
-        (r, w) = (r + len, w + bytes.len());
+        buf.push(c);
+        r += len;
+        next = raw
+            .get(r..end)
+            .and_then(|rest| memchr::memchr(b'\\', rest))
+            .map(|k| r + k);
     }
-    raw.copy_within(r..end, w);
-    Ok(start + 1..start + w + (end - r))
+    buf.push_str(piece(r, end)?);
+    let buf: &'a String = buf;
+    Ok(buf)
 }
 
-/// Parses one line, decoding its strings in place: the record borrows
-/// the line, and no copy of the text is made however long it is.
-pub fn parse(line: &mut [u8]) -> Result<Record<'_>, LineError<'_>> {
+/// Parses one line (UTF-8 already: see [`input::line_utf8`]): the record
+/// borrows the line, and its strings are copied only when they hold
+/// escapes, into `scratch`.
+pub fn parse<'a>(
+    line: &'a str,
+    scratch: &'a mut Scratch,
+) -> Result<Record<'a>, LineError<'a>> {
+    let bytes = line.as_bytes();
     let [id, text, title] =
-        fields(line).map_err(|message| LineError { id: None, message })?;
+        fields(bytes).map_err(|message| LineError { id: None, message })?;
+    let Scratch { text: text_buf, title: title_buf } = scratch;
     let decoded = match text {
         None => Err("missing or null \"text\": expected a string".to_string()),
-        Some(text) => string_in_place(line, text, "text").and_then(|text| {
-            let title = title
-                .map(|t| string_in_place(line, t, "title"))
-                .transpose()?;
-            Ok((text, title))
-        }),
+        Some(text) => {
+            string_at(line, text, "text", text_buf).and_then(|text| {
+                let title = title
+                    .map(|t| string_at(line, t, "title", title_buf))
+                    .transpose()?;
+                Ok((text, title))
+            })
+        }
     };
-    // The id is untouched: it is read again, now that nothing changes.
-    let line: &[u8] = line;
-    let id = match id.map(|span| raw_value(&line[span])).transpose() {
+    let id = match id.map(|span| raw_value(&bytes[span])).transpose() {
         Ok(id) => id,
         Err(message) => return Err(LineError { id: None, message }),
-    };
-    let borrow = |span: Span| {
-        std::str::from_utf8(&line[span]).map(Cow::Borrowed).map_err(|e| {
-            LineError {
-                id,
-                message: format!("invalid UTF-8 after decoding: {e}"),
-            }
-        })
     };
     match decoded {
         Err(message) => Err(LineError { id, message }),
         Ok((text, title)) => Ok(Record {
             id,
-            text: borrow(text)?,
-            title: title.map(borrow).transpose()?,
+            text: Cow::Borrowed(text),
+            title: title.map(Cow::Borrowed),
         }),
     }
 }
@@ -524,22 +544,24 @@ where
         ..Done::default()
     };
     let name = &chunk.name;
-    let lines = lines_mut(&mut chunk.data);
+    let mut scratch = Scratch::default();
+    let lines = lines(&chunk.data);
     for (number, raw) in (chunk.first_line..).zip(lines) {
         let mut n = raw.len();
         n -= usize::from(raw[..n].ends_with(b"\n"));
         n -= usize::from(raw[..n].ends_with(b"\r"));
-        let line = &mut raw[..n];
-        let mut replaced_line;
+        let line = &raw[..n];
+        let text;
         let outcome = match input::line_utf8(line, decode) {
             Err(message) => Err(LineError { id: None, message }),
-            Ok(None) => parse(line),
-            Ok(Some((text, replaced))) => {
-                done.messages.push(format!(
-                    "warning: {name}: line {number}: {replaced}"
-                ));
-                replaced_line = text.into_bytes();
-                parse(&mut replaced_line)
+            Ok((line, replaced)) => {
+                if let Some(replaced) = replaced {
+                    done.messages.push(format!(
+                        "warning: {name}: line {number}: {replaced}"
+                    ));
+                }
+                text = line;
+                parse(&text, &mut scratch)
             }
         };
         match outcome {
@@ -562,14 +584,14 @@ where
 
 /// The lines of `data`, each with its `\n` (the last may lack it): what
 /// `split_inclusive` gives, with the line ends found by memchr.
-fn lines_mut(data: &mut [u8]) -> impl Iterator<Item = &mut [u8]> {
+fn lines(data: &[u8]) -> impl Iterator<Item = &[u8]> {
     let mut rest = data;
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
         }
         let end = memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
-        let (line, tail) = std::mem::take(&mut rest).split_at_mut(end);
+        let (line, tail) = rest.split_at(end);
         rest = tail;
         Some(line)
     })
@@ -750,7 +772,7 @@ mod tests {
             ("", Err("empty line")),
         ];
         for (line, want) in rows {
-            match (parse(&mut line.as_bytes().to_vec()), want) {
+            match (parse(line, &mut Scratch::default()), want) {
                 (Ok(r), Ok(t)) => {
                     assert_eq!(r.text, *t, "{line}");
                     let v: serde_json::Value =
@@ -839,7 +861,43 @@ mod tests {
             let line = serde_json::json!({"id": 7, "text": text, "x": -0.5})
                 .to_string();
             proptest::prop_assert!(same_fields(&line), "{}", line);
+            // Its text and title come back as they went in, as serde_json
+            // writes them and with every character but plain ASCII a
+            // `\u` escape (as Python's json.dumps writes them).
+            let title: String = parts.iter().rev().copied().collect();
+            for line in [
+                serde_json::json!({"text": text, "title": title}).to_string(),
+                format!(
+                    "{{\"text\":\"{}\",\"title\":\"{}\"}}",
+                    ascii_escaped(&text),
+                    ascii_escaped(&title)
+                ),
+            ] {
+                let mut scratch = Scratch::default();
+                if let Ok(r) = parse(&line, &mut scratch) {
+                    proptest::prop_assert_eq!(&r.text, &text);
+                    proptest::prop_assert_eq!(r.title.as_deref(), Some(&*title));
+                } else {
+                    proptest::prop_assert!(false, "refused {}", line);
+                }
+            }
         }
+    }
+
+    /// `s` as the inside of a JSON string with every character but
+    /// printable ASCII escaped as `\uXXXX` (surrogate pairs above U+FFFF).
+    fn ascii_escaped(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            if (' '..='~').contains(&c) && c != '"' && c != '\\' {
+                out.push(c);
+            } else {
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
+        }
+        out
     }
 
     #[test]
@@ -865,9 +923,8 @@ mod tests {
     #[test]
     fn lines_are_split_inclusive() {
         for data in ["", "\n", "a", "a\n", "a\nb", "a\n\nb\n", "\n\nx\r\n"] {
-            let got: Vec<Vec<u8>> = lines_mut(&mut data.as_bytes().to_vec())
-                .map(|l| l.to_vec())
-                .collect();
+            let got: Vec<Vec<u8>> =
+                lines(data.as_bytes()).map(|l| l.to_vec()).collect();
             let want: Vec<&[u8]> =
                 data.as_bytes().split_inclusive(|&b| b == b'\n').collect();
             assert_eq!(got, want, "{data:?}");
@@ -875,28 +932,32 @@ mod tests {
     }
 
     #[test]
-    fn strings_are_decoded_in_place_and_ids_kept() {
-        let mut line =
-            br#"{"id":[1, "\u00e9"],"title":"T\u00edtulo","text":"a\tb"}"#
-                .to_vec();
-        let start = line.as_ptr() as usize;
-        let r = parse(&mut line).ok().unwrap();
+    fn strings_are_borrowed_unless_escaped_and_ids_kept() {
+        let line =
+            r#"{"id":[1, "\u00e9"],"title":"T\u00edtulo","text":"a b"}"#;
+        let mut scratch = Scratch::default();
+        let r = parse(line, &mut scratch).ok().unwrap();
         assert_eq!(r.id.map(|r| r.get()), Some(r#"[1, "\u00e9"]"#));
         assert_eq!(r.title.as_deref(), Some("Título"));
-        assert_eq!(r.text, "a\tb");
-        // The text is a slice of the line: no copy.
+        assert_eq!(r.text, "a b");
+        // The text without escapes is a slice of the line: no copy.
         let Cow::Borrowed(text) = r.text else { panic!("copied") };
-        let at = text.as_ptr() as usize - start;
+        let at = text.as_ptr() as usize - line.as_ptr() as usize;
         assert!(at + text.len() <= line.len());
+        // Escapes cut at each one, with multi-byte text between them.
+        let line = r#"{"text":"é\"ü\n\u263a☃\\"}"#;
+        let r = parse(line, &mut scratch).ok().unwrap();
+        assert_eq!(r.text, "é\"ü\n☺☃\\");
     }
 
     #[test]
     fn id_is_kept_on_error() {
-        let mut line = br#"{"id":{"a":[1]},"text":7}"#.to_vec();
-        let e = parse(&mut line).err().unwrap();
+        let mut scratch = Scratch::default();
+        let line = r#"{"id":{"a":[1]},"text":7}"#;
+        let e = parse(line, &mut scratch).err().unwrap();
         assert_eq!(e.id.map(|r| r.get()), Some(r#"{"a":[1]}"#));
-        let mut line = br#"{"id":"k","text":"\udc00"}"#.to_vec();
-        let e = parse(&mut line).err().unwrap();
+        let line = r#"{"id":"k","text":"\udc00"}"#;
+        let e = parse(line, &mut scratch).err().unwrap();
         assert_eq!(e.id.map(|r| r.get()), Some(r#""k""#));
     }
 }
