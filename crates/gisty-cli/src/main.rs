@@ -116,6 +116,9 @@ fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
     let explain = args.explain;
     if args.common.jsonl {
         let bar = progress::bar(None);
+        // A hidden bar still takes a lock and reads the clock on every
+        // `inc`: a counter per record that nobody sees.
+        let shown = !bar.is_hidden();
         let jobs = config::jobs(&args.jobs);
         let decode = input::Decode::of(&args.common);
         let tally = jsonl::run(&inputs, out, jobs, decode, || {
@@ -131,7 +134,9 @@ fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
                     title,
                     budget,
                 );
-                bar.inc(1);
+                if shown {
+                    bar.inc(1);
+                }
                 output::summary_jsonl(buf, rec.id, &summary, explain)
             }
         })?;
