@@ -294,7 +294,10 @@ fn moved_less(
 ///
 /// Not inlined: as a function of its own its slices are known not to
 /// overlap, and the vectorised loops need no checks for it at each call.
-#[inline(never)]
+/// Compiled twice, the second time for AVX2 (eight lanes a vector), and
+/// the version the CPU runs picked once: the arithmetic is the same
+/// operations in the same order either way, so the bits are too.
+#[multiversion::multiversion(targets("x86_64+avx2"))]
 fn step(
     weights: &[f32],
     rank: &[f32],
