@@ -476,13 +476,13 @@ fn ascii_words<'t>(
         }
         // The bytes shifted in at the top are not word bytes; nor are the
         // zeros past the end of the region.
-        let len = (!word & HIGH8).trailing_zeros() as usize / 8;
+        let end = (!word & HIGH8).trailing_zeros();
+        let len = end as usize / 8;
         if len < 8 - k || p + 8 >= to {
-            // The word ends in these 8 bytes: most words. `after` is the
-            // byte after it, or 0 at the end of the region.
+            // The word ends in these 8 bytes: most words. The byte after
+            // it is the next of `x` (0 past the end of the region).
             let e = s + len;
-            let after = b.get(e).copied().unwrap_or(0);
-            if MAY_JOIN[usize::from(after)] && joins(b, e) {
+            if may_join(x.wrapping_shr(end & !7) as u8) && joins(b, e) {
                 p = slow_word(text, s, to, sink);
                 continue;
             }
@@ -498,14 +498,14 @@ fn ascii_words<'t>(
         // The word goes on into the next 8 bytes.
         let y = load8(b, p + 8);
         let (word, more) = word_bytes(y);
-        let run = (!word & HIGH8).trailing_zeros() as usize / 8;
+        let end = (!word & HIGH8).trailing_zeros();
+        let run = end as usize / 8;
         if run == 8 && p + 16 < to {
             p = if k > 0 { s } else { slow_word(text, s, to, sink) };
             continue;
         }
         let (len, e) = (len + run, s + len + run);
-        let after = b.get(e).copied().unwrap_or(0);
-        if MAY_JOIN[usize::from(after)] && joins(b, e) {
+        if may_join(y.wrapping_shr(end & !7) as u8) && joins(b, e) {
             p = slow_word(text, s, to, sink);
             continue;
         }
@@ -526,17 +526,15 @@ fn ascii_words<'t>(
 /// MidNumLetQ, MidNum): `'`, `,`, `.`, `:`, `;`.
 const MIDS: u64 = 1 << b'\'' | 1 << b',' | 1 << b'.' | 1 << b':' | 1 << b';';
 
-/// Whether each byte is in [`MIDS`]: a first test for [`joins`], one
-/// load.
-const MAY_JOIN: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 64 {
-        t[b] = MIDS >> b & 1 != 0;
-        b += 1;
-    }
-    t
-};
+/// A first test for [`joins`] of the byte after a word, on a register:
+/// true for the bytes of [`MIDS`], and for those 64 above them (of
+/// which `{` is the only one that can follow a word), which [`joins`]
+/// then turns down. When a word fills its 8 bytes, the byte given is
+/// one of the word's and the test may also be true: [`joins`] answers.
+#[inline]
+fn may_join(after: u8) -> bool {
+    MIDS >> (after & 63) & 1 != 0
+}
 
 /// True when the byte at `i` joins the bytes on either side of it
 /// into one word: WB6/WB7 (letter (MidLetter | MidNumLetQ) letter) or
@@ -667,7 +665,8 @@ mod tests {
 
     /// The fast path's edges: words ending at the end of the text or of
     /// 8 and 16 bytes, words of 7, 8, 9, 15, 16 and 17 bytes at every
-    /// offset, joins right after them.
+    /// offset, joins right after them, and `{`, which `may_join` lets
+    /// through.
     #[test]
     fn fast_path_edges() {
         let mut texts = Vec::new();
@@ -676,7 +675,8 @@ mod tests {
                 "AbCdEfGhIjKlMnOpQrStUvWxYz".chars().take(len).collect();
             for pad in 0..18 {
                 let lead = " ".repeat(pad);
-                for tail in ["", " ", ".", ". x", "'s", ",5", "_", "é"] {
+                for tail in ["", " ", ".", ". x", "'s", ",5", "_", "é", "{a"]
+                {
                     texts.push(format!("{lead}{word}{tail}"));
                     texts.push(format!("{lead}1{word}{tail}"));
                     texts.push(format!("{lead}_{word}{tail}"));
