@@ -409,14 +409,31 @@ const HIGH8: u64 = 0x80 * ONES8;
 fn word_bytes(x: u64) -> (u64, u64) {
     // As in `letters`: a byte's high bit is set after adding 0x1f when it
     // is >= 'a', after adding 0x05 when it is > 'z'; after adding 0x50
-    // when it is >= '0', after adding 0x46 when it is > '9'.
+    // when it is >= '0'.
     let lower = x | (0x20 * ONES8);
     let letter = (lower + 0x1f * ONES8) & !(lower + 0x05 * ONES8) & HIGH8;
-    let digit = (x + 0x50 * ONES8) & !(x + 0x46 * ONES8);
+    let from_0 = (x + 0x50 * ONES8) & HIGH8;
+    // Below '0' are the space, the common punctuation and the controls,
+    // none of them in a word: when the other bytes are letters (as in
+    // most of a text), the letters are the word bytes. (The letters are
+    // among the bytes from '0', so one comparison tells.)
+    if from_0 == letter {
+        return (letter, letter);
+    }
+    (letter | other_word_bytes(x, from_0), letter)
+}
+
+/// The high bit of each digit and underscore of the 8 ASCII bytes of
+/// `x`, given `from_0`, the high bit of each of its bytes from '0', for
+/// [`word_bytes`].
+#[inline]
+fn other_word_bytes(x: u64, from_0: u64) -> u64 {
+    // A byte's high bit is set after adding 0x46 when it is > '9'.
+    let digit = from_0 & !(x + 0x46 * ONES8);
     // A byte of `x ^ '_'` (below 0x80) plus 0x7f has its high bit set
     // unless it is 0.
     let underscore = !((x ^ (u64::from(b'_') * ONES8)) + 0x7f * ONES8);
-    (letter | ((digit | underscore) & HIGH8), letter)
+    (digit | underscore) & HIGH8
 }
 
 /// The 8 bytes of `b` from `p` (below `b.len()`) as a number, with zeros
