@@ -436,8 +436,8 @@ fn other_word_bytes(x: u64, from_0: u64) -> u64 {
     (digit | underscore) & HIGH8
 }
 
-/// The 8 bytes of `b` from `p` (below `b.len()`) as a number, with zeros
-/// past the end of `b`.
+/// The 8 bytes of `b` from `p` as a number, with zeros past the end of
+/// `b`.
 #[inline]
 fn load8(b: &[u8], p: usize) -> u64 {
     match b.get(p..).and_then(<[u8]>::first_chunk) {
@@ -450,6 +450,9 @@ fn load8(b: &[u8], p: usize) -> u64 {
 #[inline(never)]
 fn load8_tail(b: &[u8], p: usize) -> u64 {
     let mut buf = [0u8; 8];
+    if p >= b.len() {
+        return 0;
+    }
     if let Some(tail) = b.len().checked_sub(8).and_then(|k| b.get(k..)) {
         // The last 8 bytes, shifted down to start at `p`.
         buf.copy_from_slice(tail);
@@ -483,23 +486,25 @@ fn ascii_words<'t>(
             p += 8;
             continue;
         }
-        let k = word.trailing_zeros() as usize / 8;
-        let s = p + k;
-        let (x, word, letter) =
-            (x >> (8 * k), word >> (8 * k), letter >> (8 * k));
+        // The word starts `start / 8` bytes into `x`.
+        let start = word.trailing_zeros() & !7;
+        let s = p + start as usize / 8;
+        let (x, letter) = (x >> start, letter >> start);
         if x as u8 == b'_' {
             p = slow_word(text, s, to, sink);
             continue;
         }
-        // The bytes shifted in at the top are not word bytes; nor are the
-        // zeros past the end of the region.
-        let end = (!word & HIGH8).trailing_zeros();
-        let len = end as usize / 8;
-        if len < 8 - k || p + 8 >= to {
+        // The word bytes from `s` on, with the last byte of `x` shifted
+        // in at the top (an arithmetic shift copies its high bit): a byte
+        // that is not in a word is among them unless the word goes on to
+        // the end of `x`, and maybe past it.
+        let ends = !(((word as i64) >> start) as u64) & HIGH8;
+        if ends != 0 {
             // The word ends in these 8 bytes: most words. The byte after
             // it is the next of `x` (0 past the end of the region).
-            let e = s + len;
-            if may_join(x.wrapping_shr(end & !7) as u8) && joins(b, e) {
+            let end = ends.trailing_zeros() & !7;
+            let (len, e) = (end as usize / 8, s + end as usize / 8);
+            if may_join((x >> end) as u8) && joins(b, e) {
                 p = slow_word(text, s, to, sink);
                 continue;
             }
@@ -512,7 +517,9 @@ fn ascii_words<'t>(
             p = e + 1;
             continue;
         }
-        // The word goes on into the next 8 bytes.
+        // The word goes on into the next 8 bytes (which are zeros past
+        // the end of the region).
+        let (k, len) = (start as usize / 8, 8 - start as usize / 8);
         let y = load8(b, p + 8);
         let (word, more) = word_bytes(y);
         let end = (!word & HIGH8).trailing_zeros();
