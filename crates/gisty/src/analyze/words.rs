@@ -89,8 +89,9 @@ const fn is_word(c: u8) -> bool {
 /// one of the two methods.
 pub(crate) trait Sink<'t> {
     /// An ASCII word of `len` bytes (at most 16) at `at`, with its
-    /// [`short_key`] and whether it holds a letter.
-    fn short(&mut self, at: usize, len: usize, key: u128, letters: bool);
+    /// [`short_key`] (which tells whether it holds a letter:
+    /// [`key_has_letter`]).
+    fn short(&mut self, at: usize, len: usize, key: u128);
     /// Any other word: longer, not ASCII, or found off the fast path
     /// (it may then be short ASCII too).
     fn word(&mut self, at: usize, word: &'t str);
@@ -107,7 +108,7 @@ pub(crate) fn for_each_word<'t>(text: &'t str, f: impl FnMut(usize, &'t str)) {
     }
     impl<'t, F: FnMut(usize, &'t str)> Sink<'t> for Slices<'t, F> {
         #[inline]
-        fn short(&mut self, at: usize, len: usize, _: u128, _: bool) {
+        fn short(&mut self, at: usize, len: usize, _: u128) {
             let text = self.text;
             if let Some(word) = text.get(at..at + len) {
                 (self.f)(at, word);
@@ -508,10 +509,8 @@ fn ascii_words<'t>(
                 p = slow_word(text, s, to, sink);
                 continue;
             }
-            let mask = LOW8[len];
-            let letter = letter & mask;
-            let key = (x & mask) | (letter >> 2);
-            sink.short(s, len, u128::from(key), letter != 0);
+            let key = (x | (letter >> 2)) & LOW8[len];
+            sink.short(s, len, u128::from(key));
             // The byte at `e` is not in a word: the next one starts after
             // it (one space, most often, then the load starts with it).
             p = e + 1;
@@ -536,12 +535,10 @@ fn ascii_words<'t>(
         // The 16 bytes from `s`: the rest of `x`, then `y` (its top `k`
         // bytes left out).
         let lo = |x: u64, y: u64| x | ((y << (63 - 8 * k)) << 1);
-        let mask = LOW[len];
         let key = u128::from(lo(x, y)) | (u128::from(y >> (8 * k)) << 64);
-        let letter = (u128::from(lo(letter, more))
-            | (u128::from(more >> (8 * k)) << 64))
-            & mask;
-        sink.short(s, len, (key & mask) | (letter >> 2), letter != 0);
+        let letter =
+            u128::from(lo(letter, more)) | (u128::from(more >> (8 * k)) << 64);
+        sink.short(s, len, (key | (letter >> 2)) & LOW[len]);
         p = e + 1;
     }
 }
@@ -626,16 +623,16 @@ mod tests {
         text.unicode_word_indices().collect()
     }
 
-    /// What [`scan`] gives: each word with its key and letter flag when
-    /// it comes as a short one.
-    type Scanned<'t> = Vec<(usize, &'t str, Option<(u128, bool)>)>;
+    /// What [`scan`] gives: each word with its key when it comes as a
+    /// short one.
+    type Scanned<'t> = Vec<(usize, &'t str, Option<u128>)>;
 
     fn scanned(text: &str) -> Scanned<'_> {
         struct Collect<'t>(&'t str, Scanned<'t>);
         impl<'t> Sink<'t> for Collect<'t> {
-            fn short(&mut self, at: usize, len: usize, key: u128, l: bool) {
+            fn short(&mut self, at: usize, len: usize, key: u128) {
                 let word = &self.0[at..at + len];
-                self.1.push((at, word, Some((key, l))));
+                self.1.push((at, word, Some(key)));
             }
             fn word(&mut self, at: usize, word: &'t str) {
                 self.1.push((at, word, None));
@@ -646,17 +643,18 @@ mod tests {
         c.1
     }
 
-    /// Checks [`scan`] against `unicode_word_indices`, and each key and
-    /// letter flag against [`short_key`] and `has_letter`.
+    /// Checks [`scan`] against `unicode_word_indices`, and each key
+    /// against [`short_key`] and its [`key_has_letter`] against
+    /// `has_letter`.
     fn check_scan(text: &str) -> Result<(), TestCaseError> {
         let got = scanned(text);
         let words: Vec<(usize, &str)> =
             got.iter().map(|&(at, w, _)| (at, w)).collect();
         prop_assert_eq!(words, reference(text));
         for (_, word, short) in got {
-            if let Some((key, letters)) = short {
+            if let Some(key) = short {
                 prop_assert_eq!(Some(key), short_key(word), "{:?}", word);
-                prop_assert_eq!(letters, super::super::has_letter(word));
+                let letters = super::super::has_letter(word);
                 prop_assert_eq!(key_has_letter(key), letters);
             }
         }
