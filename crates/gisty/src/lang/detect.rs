@@ -148,11 +148,11 @@ fn pack(word: &[u8]) -> Option<[u64; 2]> {
 /// zero.
 #[inline]
 fn load(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..at.saturating_add(8)) {
-        Some(w) => w.try_into().map_or(0, u64::from_le_bytes),
+    let rest = bytes.get(at..).unwrap_or_default();
+    match rest.first_chunk::<8>() {
+        Some(w) => u64::from_le_bytes(*w),
         None => {
             let mut buf = [0u8; 8];
-            let rest = bytes.get(at..).unwrap_or_default();
             buf.iter_mut().zip(rest).for_each(|(d, &b)| *d = b);
             u64::from_le_bytes(buf)
         }
@@ -195,16 +195,17 @@ fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
 #[inline]
 fn pack_ascii_lower(bytes: &[u8], start: usize, end: usize) -> [u64; 2] {
     let len = end - start;
-    // The low `n` bytes of a word (`n` up to 8) with bit 5 set: the
-    // folded letters, the padding zero.
-    let keep = |w: u64, n: usize| {
-        let mask = u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0);
-        (w | splat(0x20)) & mask
+    let fold = |w: u64| w | splat(0x20);
+    // The low `len` bytes, then the next ones up to 16: the folded
+    // letters, the padding zero.
+    let lo =
+        fold(load(bytes, start)) & (u64::MAX >> (64 - 8 * len.clamp(1, 8)));
+    let hi = if len > 8 {
+        fold(load(bytes, start + 8)) & (u64::MAX >> (128 - 8 * len.min(16)))
+    } else {
+        0
     };
-    [
-        keep(load(bytes, start), len.min(8)),
-        keep(load(bytes, start + 8), len.saturating_sub(8)),
-    ]
+    [lo, hi]
 }
 
 /// The words of `text` as its split at chars that are not alphabetic
