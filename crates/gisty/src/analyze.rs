@@ -72,7 +72,8 @@ pub(crate) struct Analysis {
     pub(crate) id: u64,
 }
 
-/// The global number of a stop word's form in [`Vocab`]'s tables.
+/// The global number of a stop word's form in [`Vocab`]'s tables, and of
+/// a short word without a letter.
 const STOP: u32 = u32::MAX;
 
 /// Interned word forms and stems, kept across documents by a scratch
@@ -82,7 +83,8 @@ const STOP: u32 = u32::MAX;
 pub(crate) struct Vocab {
     config: u64,
     /// ASCII words of at most 16 bytes (most words), by [`short_key`]:
-    /// the form's stem's global number, or [`STOP`] for a stop word.
+    /// the form's stem's global number, or [`STOP`] for a stop word or a
+    /// number.
     short: KeyTable,
     /// The same for other words, by lowercased, folded form.
     forms: Map<Box<str>, u32>,
@@ -193,8 +195,9 @@ impl Vocab {
         terms.words
     }
 
-    /// The term of one word: folded, dropped when a stop word, stemmed
-    /// when `stemmer` is given, interned (for the CJK bigram terms).
+    /// The term of one word with a letter: folded, dropped when a stop
+    /// word, stemmed when `stemmer` is given, interned (for the CJK
+    /// bigram terms). (A short ASCII word without a letter has none.)
     pub(crate) fn term(
         &mut self,
         analysis: &Analysis,
@@ -260,9 +263,14 @@ impl Vocab {
         let Ok(form) = std::str::from_utf8(&bytes[..len]) else {
             return STOP;
         };
-        // The stop words with a short key are in `short` already.
-        let stop = !(self.seeded && self.config == analysis.id)
-            && analysis.stop_words.contains(form);
+        // A word without a letter (a number) is no term: [`STOP`] in
+        // `short` too, so that the scan need not test for letters. (Only
+        // the scan's words without a letter come here: the other callers
+        // take words with one.) The stop words with a short key are in
+        // `short` already.
+        let stop = !key_has_letter(key)
+            || !(self.seeded && self.config == analysis.id)
+                && analysis.stop_words.contains(form);
         let g = if stop { STOP } else { self.new_term(stemmer, form) };
         self.short.insert(key, g);
         g
@@ -398,14 +406,11 @@ impl Terms<'_> {
 
 impl<'t> words::Sink<'t> for Terms<'_> {
     #[inline(always)]
-    fn short(&mut self, _: usize, _: usize, key: u128, letters: bool) {
+    fn short(&mut self, _: usize, _: usize, key: u128) {
         self.words += 1;
-        // The key says whether there is a letter (numbers are not terms),
-        // and finds the form without a copy.
-        if !letters {
-            return;
-        }
-        // The configuration is read only for a new key.
+        // The key finds the form without a copy; a number's is [`STOP`]
+        // (see `Vocab::new_key`). The configuration is read only for a
+        // new key.
         let g = match self.vocab.short.get(key) {
             Some(g) => g,
             None => self.new_key(key),
@@ -421,7 +426,7 @@ impl<'t> words::Sink<'t> for Terms<'_> {
         // curly apostrophe: their form is short ASCII, found by its key
         // (the same form, so the same term, as `global_by_form` finds).
         if let Some(key) = folded_key(word) {
-            return self.short(at, word.len(), key, key_has_letter(key));
+            return self.short(at, word.len(), key);
         }
         self.words += 1;
         if word.len() > MAX_WORD_BYTES || !has_letter(word) {

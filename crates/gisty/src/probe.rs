@@ -69,11 +69,29 @@ impl<K: ProbeKey, V: Copy + Default> Probed<K, V> {
     }
 
     /// The value of `key` (not zero).
+    ///
+    /// The first probe, which mostly finds the key or an empty slot, is
+    /// inlined alone; the rest of a collision's run is [`Self::get_from`].
     #[inline]
     pub(crate) fn get(&self, key: K) -> Option<V> {
         // With no slots, `mask` is all ones and `get` finds none.
         let mask = self.slots.len().wrapping_sub(1);
-        let mut i = key.home(self.shift, mask);
+        let i = key.home(self.shift, mask);
+        let &(k, value) = self.slots.get(i)?;
+        if k == key {
+            return Some(value);
+        }
+        if k == K::default() {
+            return None;
+        }
+        self.get_from((i + 1) & mask, key)
+    }
+
+    /// [`get`](Self::get) from the slot `i` on.
+    #[cold]
+    #[inline(never)]
+    fn get_from(&self, mut i: usize, key: K) -> Option<V> {
+        let mask = self.slots.len().wrapping_sub(1);
         loop {
             let &(k, value) = self.slots.get(i)?;
             if k == key {

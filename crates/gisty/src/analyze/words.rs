@@ -89,8 +89,9 @@ const fn is_word(c: u8) -> bool {
 /// one of the two methods.
 pub(crate) trait Sink<'t> {
     /// An ASCII word of `len` bytes (at most 16) at `at`, with its
-    /// [`short_key`] and whether it holds a letter.
-    fn short(&mut self, at: usize, len: usize, key: u128, letters: bool);
+    /// [`short_key`] (which tells whether it holds a letter:
+    /// [`key_has_letter`]).
+    fn short(&mut self, at: usize, len: usize, key: u128);
     /// Any other word: longer, not ASCII, or found off the fast path
     /// (it may then be short ASCII too).
     fn word(&mut self, at: usize, word: &'t str);
@@ -107,7 +108,7 @@ pub(crate) fn for_each_word<'t>(text: &'t str, f: impl FnMut(usize, &'t str)) {
     }
     impl<'t, F: FnMut(usize, &'t str)> Sink<'t> for Slices<'t, F> {
         #[inline]
-        fn short(&mut self, at: usize, len: usize, _: u128, _: bool) {
+        fn short(&mut self, at: usize, len: usize, _: u128) {
             let text = self.text;
             if let Some(word) = text.get(at..at + len) {
                 (self.f)(at, word);
@@ -409,18 +410,35 @@ const HIGH8: u64 = 0x80 * ONES8;
 fn word_bytes(x: u64) -> (u64, u64) {
     // As in `letters`: a byte's high bit is set after adding 0x1f when it
     // is >= 'a', after adding 0x05 when it is > 'z'; after adding 0x50
-    // when it is >= '0', after adding 0x46 when it is > '9'.
+    // when it is >= '0'.
     let lower = x | (0x20 * ONES8);
     let letter = (lower + 0x1f * ONES8) & !(lower + 0x05 * ONES8) & HIGH8;
-    let digit = (x + 0x50 * ONES8) & !(x + 0x46 * ONES8);
+    let from_0 = (x + 0x50 * ONES8) & HIGH8;
+    // Below '0' are the space, the common punctuation and the controls,
+    // none of them in a word: when the other bytes are letters (as in
+    // most of a text), the letters are the word bytes. (The letters are
+    // among the bytes from '0', so one comparison tells.)
+    if from_0 == letter {
+        return (letter, letter);
+    }
+    (letter | other_word_bytes(x, from_0), letter)
+}
+
+/// The high bit of each digit and underscore of the 8 ASCII bytes of
+/// `x`, given `from_0`, the high bit of each of its bytes from '0', for
+/// [`word_bytes`].
+#[inline]
+fn other_word_bytes(x: u64, from_0: u64) -> u64 {
+    // A byte's high bit is set after adding 0x46 when it is > '9'.
+    let digit = from_0 & !(x + 0x46 * ONES8);
     // A byte of `x ^ '_'` (below 0x80) plus 0x7f has its high bit set
     // unless it is 0.
     let underscore = !((x ^ (u64::from(b'_') * ONES8)) + 0x7f * ONES8);
-    (letter | ((digit | underscore) & HIGH8), letter)
+    (digit | underscore) & HIGH8
 }
 
-/// The 8 bytes of `b` from `p` (below `b.len()`) as a number, with zeros
-/// past the end of `b`.
+/// The 8 bytes of `b` from `p` as a number, with zeros past the end of
+/// `b`.
 #[inline]
 fn load8(b: &[u8], p: usize) -> u64 {
     match b.get(p..).and_then(<[u8]>::first_chunk) {
@@ -433,6 +451,9 @@ fn load8(b: &[u8], p: usize) -> u64 {
 #[inline(never)]
 fn load8_tail(b: &[u8], p: usize) -> u64 {
     let mut buf = [0u8; 8];
+    if p >= b.len() {
+        return 0;
+    }
     if let Some(tail) = b.len().checked_sub(8).and_then(|k| b.get(k..)) {
         // The last 8 bytes, shifted down to start at `p`.
         buf.copy_from_slice(tail);
@@ -466,58 +487,58 @@ fn ascii_words<'t>(
             p += 8;
             continue;
         }
-        let k = word.trailing_zeros() as usize / 8;
-        let s = p + k;
-        let (x, word, letter) =
-            (x >> (8 * k), word >> (8 * k), letter >> (8 * k));
+        // The word starts `start / 8` bytes into `x`.
+        let start = word.trailing_zeros() & !7;
+        let s = p + start as usize / 8;
+        let (x, letter) = (x >> start, letter >> start);
         if x as u8 == b'_' {
             p = slow_word(text, s, to, sink);
             continue;
         }
-        // The bytes shifted in at the top are not word bytes; nor are the
-        // zeros past the end of the region.
-        let len = (!word & HIGH8).trailing_zeros() as usize / 8;
-        if len < 8 - k || p + 8 >= to {
-            // The word ends in these 8 bytes: most words. `after` is the
-            // byte after it, or 0 at the end of the region.
-            let e = s + len;
-            let after = b.get(e).copied().unwrap_or(0);
-            if MAY_JOIN[usize::from(after)] && joins(b, e) {
+        // The word bytes from `s` on, with the last byte of `x` shifted
+        // in at the top (an arithmetic shift copies its high bit): a byte
+        // that is not in a word is among them unless the word goes on to
+        // the end of `x`, and maybe past it.
+        let ends = !(((word as i64) >> start) as u64) & HIGH8;
+        if ends != 0 {
+            // The word ends in these 8 bytes: most words. The byte after
+            // it is the next of `x` (0 past the end of the region).
+            let end = ends.trailing_zeros() & !7;
+            let (len, e) = (end as usize / 8, s + end as usize / 8);
+            if may_join((x >> end) as u8) && joins(b, e) {
                 p = slow_word(text, s, to, sink);
                 continue;
             }
-            let mask = LOW8[len];
-            let letter = letter & mask;
-            let key = (x & mask) | (letter >> 2);
-            sink.short(s, len, u128::from(key), letter != 0);
+            let key = (x | (letter >> 2)) & LOW8[len];
+            sink.short(s, len, u128::from(key));
             // The byte at `e` is not in a word: the next one starts after
             // it (one space, most often, then the load starts with it).
             p = e + 1;
             continue;
         }
-        // The word goes on into the next 8 bytes.
+        // The word goes on into the next 8 bytes (which are zeros past
+        // the end of the region).
+        let (k, len) = (start as usize / 8, 8 - start as usize / 8);
         let y = load8(b, p + 8);
         let (word, more) = word_bytes(y);
-        let run = (!word & HIGH8).trailing_zeros() as usize / 8;
+        let end = (!word & HIGH8).trailing_zeros();
+        let run = end as usize / 8;
         if run == 8 && p + 16 < to {
             p = if k > 0 { s } else { slow_word(text, s, to, sink) };
             continue;
         }
         let (len, e) = (len + run, s + len + run);
-        let after = b.get(e).copied().unwrap_or(0);
-        if MAY_JOIN[usize::from(after)] && joins(b, e) {
+        if may_join(y.wrapping_shr(end & !7) as u8) && joins(b, e) {
             p = slow_word(text, s, to, sink);
             continue;
         }
         // The 16 bytes from `s`: the rest of `x`, then `y` (its top `k`
         // bytes left out).
         let lo = |x: u64, y: u64| x | ((y << (63 - 8 * k)) << 1);
-        let mask = LOW[len];
         let key = u128::from(lo(x, y)) | (u128::from(y >> (8 * k)) << 64);
-        let letter = (u128::from(lo(letter, more))
-            | (u128::from(more >> (8 * k)) << 64))
-            & mask;
-        sink.short(s, len, (key & mask) | (letter >> 2), letter != 0);
+        let letter =
+            u128::from(lo(letter, more)) | (u128::from(more >> (8 * k)) << 64);
+        sink.short(s, len, (key | (letter >> 2)) & LOW[len]);
         p = e + 1;
     }
 }
@@ -526,17 +547,15 @@ fn ascii_words<'t>(
 /// MidNumLetQ, MidNum): `'`, `,`, `.`, `:`, `;`.
 const MIDS: u64 = 1 << b'\'' | 1 << b',' | 1 << b'.' | 1 << b':' | 1 << b';';
 
-/// Whether each byte is in [`MIDS`]: a first test for [`joins`], one
-/// load.
-const MAY_JOIN: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 64 {
-        t[b] = MIDS >> b & 1 != 0;
-        b += 1;
-    }
-    t
-};
+/// A first test for [`joins`] of the byte after a word, on a register:
+/// true for the bytes of [`MIDS`], and for those 64 above them (of
+/// which `{` is the only one that can follow a word), which [`joins`]
+/// then turns down. When a word fills its 8 bytes, the byte given is
+/// one of the word's and the test may also be true: [`joins`] answers.
+#[inline]
+fn may_join(after: u8) -> bool {
+    MIDS >> (after & 63) & 1 != 0
+}
 
 /// True when the byte at `i` joins the bytes on either side of it
 /// into one word: WB6/WB7 (letter (MidLetter | MidNumLetQ) letter) or
@@ -604,16 +623,16 @@ mod tests {
         text.unicode_word_indices().collect()
     }
 
-    /// What [`scan`] gives: each word with its key and letter flag when
-    /// it comes as a short one.
-    type Scanned<'t> = Vec<(usize, &'t str, Option<(u128, bool)>)>;
+    /// What [`scan`] gives: each word with its key when it comes as a
+    /// short one.
+    type Scanned<'t> = Vec<(usize, &'t str, Option<u128>)>;
 
     fn scanned(text: &str) -> Scanned<'_> {
         struct Collect<'t>(&'t str, Scanned<'t>);
         impl<'t> Sink<'t> for Collect<'t> {
-            fn short(&mut self, at: usize, len: usize, key: u128, l: bool) {
+            fn short(&mut self, at: usize, len: usize, key: u128) {
                 let word = &self.0[at..at + len];
-                self.1.push((at, word, Some((key, l))));
+                self.1.push((at, word, Some(key)));
             }
             fn word(&mut self, at: usize, word: &'t str) {
                 self.1.push((at, word, None));
@@ -624,17 +643,18 @@ mod tests {
         c.1
     }
 
-    /// Checks [`scan`] against `unicode_word_indices`, and each key and
-    /// letter flag against [`short_key`] and `has_letter`.
+    /// Checks [`scan`] against `unicode_word_indices`, and each key
+    /// against [`short_key`] and its [`key_has_letter`] against
+    /// `has_letter`.
     fn check_scan(text: &str) -> Result<(), TestCaseError> {
         let got = scanned(text);
         let words: Vec<(usize, &str)> =
             got.iter().map(|&(at, w, _)| (at, w)).collect();
         prop_assert_eq!(words, reference(text));
         for (_, word, short) in got {
-            if let Some((key, letters)) = short {
+            if let Some(key) = short {
                 prop_assert_eq!(Some(key), short_key(word), "{:?}", word);
-                prop_assert_eq!(letters, super::super::has_letter(word));
+                let letters = super::super::has_letter(word);
                 prop_assert_eq!(key_has_letter(key), letters);
             }
         }
@@ -667,7 +687,8 @@ mod tests {
 
     /// The fast path's edges: words ending at the end of the text or of
     /// 8 and 16 bytes, words of 7, 8, 9, 15, 16 and 17 bytes at every
-    /// offset, joins right after them.
+    /// offset, joins right after them, and `{`, which `may_join` lets
+    /// through.
     #[test]
     fn fast_path_edges() {
         let mut texts = Vec::new();
@@ -676,7 +697,8 @@ mod tests {
                 "AbCdEfGhIjKlMnOpQrStUvWxYz".chars().take(len).collect();
             for pad in 0..18 {
                 let lead = " ".repeat(pad);
-                for tail in ["", " ", ".", ". x", "'s", ",5", "_", "é"] {
+                for tail in ["", " ", ".", ". x", "'s", ",5", "_", "é", "{a"]
+                {
                     texts.push(format!("{lead}{word}{tail}"));
                     texts.push(format!("{lead}1{word}{tail}"));
                     texts.push(format!("{lead}_{word}{tail}"));

@@ -26,6 +26,7 @@ use whatlang::{Lang, Script};
 
 use super::Language;
 use crate::analyze::{Map, hasher};
+use crate::probe::Probed;
 
 /// How much of a text detection reads, in bytes (cut back to a character
 /// boundary, then to the last white space, so that no word is cut).
@@ -84,9 +85,9 @@ const VOTE_WORDS: u32 = 120;
 /// language leads by far.
 const VOTE_CHECK_EVERY: u32 = 16;
 
-/// Each stop word of the [`VOTERS`], with a bit set for each voter
-/// whose list has it.
-static VOTES: LazyLock<Map<Box<str>, u16>> = LazyLock::new(|| {
+/// Each stop word of the [`VOTERS`], lowercase, with a bit set for each
+/// voter whose list has it.
+fn vote_map() -> Map<Box<str>, u16> {
     let mut map = Map::with_hasher(hasher());
     for (i, l) in VOTERS.iter().enumerate() {
         for w in l.stop_words() {
@@ -95,7 +96,167 @@ static VOTES: LazyLock<Map<Box<str>, u16>> = LazyLock::new(|| {
         }
     }
     map
+}
+
+/// The stop words of [`vote_map`], split for cheap lookups: those that
+/// [`pack`] takes in an open-addressing table of their packed bytes
+/// (one multiply and mostly one probe, no hashing of a string), the few
+/// others in a hash map.
+struct Votes {
+    short: Probed<[u64; 2], u16>,
+    long: Map<Box<str>, u16>,
+}
+
+static VOTES: LazyLock<Votes> = LazyLock::new(|| {
+    let all = vote_map();
+    let mut short = Probed::with_capacity(all.len());
+    let mut long = Map::with_hasher(hasher());
+    for (w, mask) in all {
+        match pack(w.as_bytes()) {
+            Some(key) => short.insert(key, mask),
+            None => {
+                long.insert(w, mask);
+            }
+        }
+    }
+    Votes { short, long }
 });
+
+impl Votes {
+    /// The voters whose stop words have the lowercase word `word`.
+    #[inline]
+    fn get(&self, word: &str) -> Option<u16> {
+        match pack(word.as_bytes()) {
+            Some(key) => self.short.get(key),
+            None => self.long.get(word).copied(),
+        }
+    }
+}
+
+/// A word of 1 to 16 bytes and no NUL, packed little-endian into two
+/// words padded with zeros: distinct words get distinct keys, and no key
+/// is zero.
+#[inline]
+fn pack(word: &[u8]) -> Option<[u64; 2]> {
+    if word.is_empty() || word.len() > 16 || word.contains(&0) {
+        return None;
+    }
+    Some([load(word, 0), load(word, 8)])
+}
+
+/// The 8 bytes of `bytes` from `at`, little-endian, those past the end
+/// zero.
+#[inline]
+fn load(bytes: &[u8], at: usize) -> u64 {
+    let rest = bytes.get(at..).unwrap_or_default();
+    match rest.first_chunk::<8>() {
+        Some(w) => u64::from_le_bytes(*w),
+        None => {
+            let mut buf = [0u8; 8];
+            buf.iter_mut().zip(rest).for_each(|(d, &b)| *d = b);
+            u64::from_le_bytes(buf)
+        }
+    }
+}
+
+/// `b` in every byte of a word.
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// The high bit of every byte.
+const HIGH: u64 = splat(0x80);
+
+/// For the 8 bytes of `w`, the high bit of each byte set when it is an
+/// ASCII letter. With bit 5 set (folding to lower case) and bit 7 clear,
+/// adding 0x1f carries into bit 7 from `a` up and adding 0x05 from past
+/// `z`, never out of the byte.
+#[inline]
+fn ascii_letters(w: u64) -> u64 {
+    let x = (w | splat(0x20)) & !HIGH;
+    (x + splat(0x1f)) & !(x + splat(0x05)) & !w & HIGH
+}
+
+/// Where the run of ASCII letters from `i` ends in `bytes`, 8 bytes at
+/// a time.
+#[inline]
+fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        let other = !ascii_letters(load(bytes, i)) & HIGH;
+        if other != 0 {
+            return (i + other.trailing_zeros() as usize / 8).min(bytes.len());
+        }
+        i += 8;
+    }
+}
+
+/// [`pack`] of the ASCII letters `bytes[start..end]` (1 to 16 of them)
+/// folded to lower case, read straight from the text.
+#[inline]
+fn pack_ascii_lower(bytes: &[u8], start: usize, end: usize) -> [u64; 2] {
+    let len = end - start;
+    let fold = |w: u64| w | splat(0x20);
+    // The low `len` bytes, then the next ones up to 16: the folded
+    // letters, the padding zero.
+    let lo =
+        fold(load(bytes, start)) & (u64::MAX >> (64 - 8 * len.clamp(1, 8)));
+    let hi = if len > 8 {
+        fold(load(bytes, start + 8)) & (u64::MAX >> (128 - 8 * len.min(16)))
+    } else {
+        0
+    };
+    [lo, hi]
+}
+
+/// The words of `text` as its split at chars that are not alphabetic
+/// gives them, less the empty pieces: each as its start, its end and
+/// whether it is ASCII. Runs of ASCII letters are stepped over 8 bytes at
+/// a time; other chars are told by `char::is_alphabetic`.
+fn alphabetic_words(
+    text: &str,
+) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // The length of the char at `i` (a char boundary) and whether it is
+    // alphabetic.
+    let char_at = move |i: usize| -> Option<(usize, bool)> {
+        let c = text.get(i..)?.chars().next()?;
+        Some((c.len_utf8(), c.is_alphabetic()))
+    };
+    std::iter::from_fn(move || {
+        // Step over what is not a letter.
+        let start = loop {
+            let b = *bytes.get(i)?;
+            if b < 0x80 {
+                if b.is_ascii_alphabetic() {
+                    break i;
+                }
+                i += 1;
+            } else {
+                let (len, alphabetic) = char_at(i)?;
+                if alphabetic {
+                    break i;
+                }
+                i += len;
+            }
+        };
+        let mut ascii = true;
+        loop {
+            i = ascii_letters_end(bytes, i);
+            match bytes.get(i) {
+                Some(&b) if b >= 0x80 => match char_at(i) {
+                    Some((len, true)) => {
+                        ascii = false;
+                        i += len;
+                    }
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        Some((start, i, ascii))
+    })
+}
 
 /// The fast path of detection, some fifty times cheaper than whatlang:
 /// counts, among the first [`VOTE_WORDS`] words, the stop words of each
@@ -110,28 +271,27 @@ fn stop_word_vote(text: &str) -> Option<Language> {
     let mut counts = [0u32; VOTERS.len()];
     let mut words = 0u32;
     let mut buf = String::new();
-    for word in text.split(|c: char| !c.is_alphabetic()) {
-        if word.is_empty() {
-            continue;
-        }
+    let bytes = text.as_bytes();
+    for (start, end, ascii) in alphabetic_words(text) {
         if words == VOTE_WORDS {
             break;
         }
         words += 1;
-        let key = if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            word
+        let found = if ascii && end - start <= 16 {
+            // The common case: no string to build or hash.
+            votes.short.get(pack_ascii_lower(bytes, start, end))
         } else {
+            let word = text.get(start..end).unwrap_or_default();
             buf.clear();
-            buf.push_str(word);
-            if word.is_ascii() {
+            if ascii {
+                buf.push_str(word);
                 buf.make_ascii_lowercase();
             } else {
-                buf.clear();
                 buf.extend(word.chars().flat_map(char::to_lowercase));
             }
-            buf.as_str()
+            votes.get(&buf)
         };
-        if let Some(&mask) = votes.get(key) {
+        if let Some(mask) = found {
             let mut bits = mask;
             while bits != 0 {
                 counts[bits.trailing_zeros() as usize] += 1;
@@ -276,6 +436,8 @@ fn from_whatlang(lang: Lang) -> Option<Language> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -381,6 +543,236 @@ mod tests {
     fn voters_fit_the_mask() {
         assert!(VOTERS.len() <= 16);
         assert!(VOTERS.iter().all(|l| !l.stop_words().is_empty()));
+    }
+
+    /// `ascii_letters` marks exactly the ASCII letters, in every byte
+    /// lane whatever the other lanes hold.
+    #[test]
+    fn ascii_letters_marks_the_letters() {
+        let fillers = [
+            0u8, b' ', b'a', b'Z', b'@', b'[', b'`', b'{', 0x7f, 0x80, 0xc1,
+            0xff,
+        ];
+        for b in 0u8..=255 {
+            for lane in 0..8 {
+                for &f in &fillers {
+                    let mut w = [f; 8];
+                    w[lane] = b;
+                    let got = ascii_letters(u64::from_le_bytes(w));
+                    assert_eq!(
+                        got >> (8 * lane + 7) & 1 == 1,
+                        b.is_ascii_alphabetic(),
+                        "byte {b:#x} lane {lane} among {f:#x}"
+                    );
+                    assert_eq!(got & !HIGH, 0);
+                }
+            }
+        }
+    }
+
+    proptest! {
+        /// `pack_ascii_lower` is `pack` of the lowercase word, wherever
+        /// the word is in the text.
+        #[test]
+        fn pack_ascii_lower_is_pack(
+            text in "[a-zA-Z .]{0,40}",
+            a in 0usize..40,
+            len in 1usize..=16,
+        ) {
+            let start = a.min(text.len());
+            let end = (start + len).min(text.len());
+            let word = &text[start..end];
+            if !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphabetic()) {
+                prop_assert_eq!(
+                    Some(pack_ascii_lower(text.as_bytes(), start, end)),
+                    pack(word.to_ascii_lowercase().as_bytes())
+                );
+            }
+        }
+    }
+
+    /// The vote as first written: `str::split`, a `String` key for every
+    /// word that is not already lowercase ASCII, one hash map.
+    fn stop_word_vote_reference(text: &str) -> Option<Language> {
+        let votes = vote_map();
+        let mut counts = [0u32; VOTERS.len()];
+        let mut words = 0u32;
+        for word in text.split(|c: char| !c.is_alphabetic()) {
+            if word.is_empty() {
+                continue;
+            }
+            if words == VOTE_WORDS {
+                break;
+            }
+            words += 1;
+            let key: String =
+                word.chars().flat_map(char::to_lowercase).collect();
+            if let Some(&mask) = votes.get(key.as_str()) {
+                for (i, c) in counts.iter_mut().enumerate() {
+                    *c += u32::from(mask >> i & 1);
+                }
+            }
+            if words.is_multiple_of(VOTE_CHECK_EVERY) {
+                let (_, top, second) = leader(&counts);
+                if top >= 8 && top * 5 >= words && top >= second * 2 {
+                    break;
+                }
+            }
+        }
+        let (best, top, second) = leader(&counts);
+        let clear = top >= 4 && top * 5 >= words && top * 2 >= second * 3;
+        clear.then_some(VOTERS[best])
+    }
+
+    /// Every stop word is found, through either table, and the packed
+    /// ones under their ASCII capitalisations too.
+    #[test]
+    fn votes_split_keeps_every_word() {
+        let all = vote_map();
+        assert!(VOTES.short.len() + VOTES.long.len() == all.len());
+        for (w, &mask) in &all {
+            assert_eq!(VOTES.get(w), Some(mask), "{w}");
+            if w.bytes().all(|b| b.is_ascii_lowercase()) && w.len() <= 16 {
+                let upper = w.to_ascii_uppercase();
+                assert_eq!(
+                    VOTES.short.get(pack_ascii_lower(
+                        upper.as_bytes(),
+                        0,
+                        upper.len()
+                    )),
+                    Some(mask),
+                    "{w}"
+                );
+            }
+        }
+        assert_eq!(VOTES.get("zzzzqqq"), None);
+    }
+
+    /// Text rich in what the vote looks at: stop words of several
+    /// languages in any case, long words, non-Latin letters and marks.
+    fn vote_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            prop::sample::select(vec![
+                "the",
+                "The",
+                "THE",
+                "and",
+                "of",
+                "der",
+                "Die",
+                "und",
+                "le",
+                "la",
+                "les",
+                "et",
+                "est",
+                "que",
+                "el",
+                "los",
+                "il",
+                "che",
+                "és",
+                "az",
+                "hogy",
+                "için",
+                "bir",
+                "ve",
+                "och",
+                "är",
+                "og",
+                "af",
+                "av",
+                "efter",
+                "für",
+                "über",
+                "är",
+                "ĂŞI",
+                "şi",
+                "não",
+                "é",
+                "Über",
+                "İçin",
+                "ΣΑΣ",
+                "straße",
+                "STRASSE",
+                "x",
+                "abcdefghijklmnopq",
+                "abcdefghijklmnop",
+                " ",
+                " ",
+                " ",
+                ", ",
+                ". ",
+                "\n",
+                "1",
+                "'",
+                "-",
+                "\u{0}",
+                "\u{301}",
+                "日本",
+                "Город",
+                "ǅ",
+                "ß",
+                "ﬁ",
+            ])
+            .prop_map(str::to_string),
+            "[a-zA-Z]{1,20}",
+            any::<char>().prop_map(|c| c.to_string()),
+        ];
+        prop::collection::vec(piece, 0..200).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn stop_word_vote_is_the_reference(text in vote_text()) {
+            prop_assert_eq!(
+                stop_word_vote(&text),
+                stop_word_vote_reference(&text)
+            );
+        }
+
+        #[test]
+        fn alphabetic_words_are_the_split(text in vote_text()) {
+            let want: Vec<&str> = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let got: Vec<&str> = alphabetic_words(&text)
+                .map(|(start, end, ascii)| {
+                    let w = &text[start..end];
+                    assert_eq!(ascii, w.is_ascii(), "{w:?}");
+                    w
+                })
+                .collect();
+            prop_assert_eq!(got, want);
+        }
+    }
+
+    /// The corpus texts, in whole and in prefixes: the vote agrees with
+    /// its first version.
+    #[test]
+    fn stop_word_vote_is_the_reference_on_the_corpus() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+        let mut n = 0;
+        for d in [dir.to_string(), format!("{dir}/lang")] {
+            for e in std::fs::read_dir(d).expect("corpus") {
+                let p = e.expect("entry").path();
+                let Ok(text) = std::fs::read_to_string(&p) else { continue };
+                for max in [40, 200, PREFIX_BYTES] {
+                    let t = prefix(&text, max);
+                    assert_eq!(
+                        stop_word_vote(t),
+                        stop_word_vote_reference(t),
+                        "{} {max}",
+                        p.display()
+                    );
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 30);
     }
 
     #[test]

@@ -305,6 +305,29 @@ fn skip(bytes: &[u8], from: usize) -> usize {
     (done..bytes.len()).find(|&p| stops_at(bytes, p)).unwrap_or(bytes.len())
 }
 
+/// Where the last space of `bytes[from..to]` is, read backwards 8 bytes
+/// at a time (the space is mostly a word back from `to`).
+#[inline]
+fn last_space(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    let mut end = to.min(bytes.len());
+    while end >= from + 8 {
+        let w = bytes
+            .get(end - 8..end)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u64::from_le_bytes);
+        // Bit 7 of each byte set when the byte is not a space: exact, as
+        // adding 0x7f to a 7-bit value carries into bit 7 iff it is not
+        // zero.
+        let z = w ^ splat(b' ');
+        let spaces = !(((z & !HIGH) + !HIGH) | z) & HIGH;
+        if spaces != 0 {
+            return Some(end - 1 - spaces.leading_zeros() as usize / 8);
+        }
+        end -= 8;
+    }
+    bytes.get(from..end)?.iter().rposition(|&b| b == b' ').map(|p| from + p)
+}
+
 /// For a period at `i`, the shape of `word. Next` around it, if it has
 /// it: an optional closing mark (`'` `"` `’` `”`), a single space, an
 /// optional opening mark (`'` `"` `(` `[` `{` `‘` `“`), then an ASCII
@@ -645,10 +668,8 @@ impl<'a> Scanner<'a> {
                     // token starts, so whole runs of plain bytes and
                     // spaces are stepped over at once.
                     let stop = skip(bytes, i);
-                    if let Some(p) =
-                        bytes[i..stop].iter().rposition(|&b| b == b' ')
-                    {
-                        let t = i + p + 1;
+                    if let Some(p) = last_space(bytes, i, stop) {
+                        let t = p + 1;
                         if t < stop {
                             tok_start = t;
                             word_start = t;
@@ -1896,6 +1917,18 @@ mod fast_path_tests {
             let want =
                 (from..bytes.len()).find(|&p| stops_at(bytes, p)).unwrap_or(bytes.len());
             prop_assert_eq!(skip(bytes, from), want);
+        }
+
+        #[test]
+        fn last_space_is_rposition(
+            text in "[a b.\u{a0}\u{0}\u{20ac}]{0,40}",
+            a in 0usize..45,
+            b in 0usize..45,
+        ) {
+            let bytes = text.as_bytes();
+            let (from, to) = (a.min(b).min(bytes.len()), a.max(b).min(bytes.len()));
+            let want = bytes[from..to].iter().rposition(|&c| c == b' ').map(|p| from + p);
+            prop_assert_eq!(last_space(bytes, from, to), want);
         }
 
         #[test]
