@@ -124,6 +124,9 @@ pub fn line_utf8(
     line: &[u8],
     decode: Decode,
 ) -> Result<(Cow<'_, str>, Option<Replaced>), String> {
+    if let Ok(text) = simdutf8::basic::from_utf8(line) {
+        return Ok((Cow::Borrowed(text), None));
+    }
     let e = match std::str::from_utf8(line) {
         Ok(text) => return Ok((Cow::Borrowed(text), None)),
         Err(e) => e,
