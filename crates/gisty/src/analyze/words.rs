@@ -92,8 +92,8 @@ pub(crate) trait Sink<'t> {
     /// [`short_key`] (which tells whether it holds a letter:
     /// [`key_has_letter`]).
     fn short(&mut self, at: usize, len: usize, key: u128);
-    /// Any other word: longer, not ASCII, or found off the fast path
-    /// (it may then be short ASCII too).
+    /// Any other word: longer, not ASCII, or of a region that goes to
+    /// unicode-segmentation (it may then be short ASCII too).
     fn word(&mut self, at: usize, word: &'t str);
 }
 
@@ -215,6 +215,9 @@ fn mixed_words<'t>(
             continue;
         }
         let start = i;
+        // Whether the word is ASCII so far: it is but for a curly
+        // apostrophe that joins two of its parts.
+        let mut ascii = true;
         i += 1;
         loop {
             while i < to && WORD[b[i] as usize] {
@@ -235,11 +238,35 @@ fn mixed_words<'t>(
             if !joins {
                 break;
             }
+            ascii &= n == 1;
             i += n + 1;
         }
         if c != EXTEND_NUM_LET || b[start..i].iter().any(|&x| x != b'_') {
-            sink.word(start, &text[start..i]);
+            give(text, start, i, ascii, sink);
         }
+    }
+}
+
+/// Gives the word `text[start..end]`, found off the fast path, to
+/// `sink`: as a short one with its key when it is ASCII (as `ascii`
+/// says) of at most 16 bytes, so that it is not copied to be looked up.
+#[inline]
+fn give<'t>(
+    text: &'t str,
+    start: usize,
+    end: usize,
+    ascii: bool,
+    sink: &mut impl Sink<'t>,
+) {
+    let len = end - start;
+    match LOW.get(len) {
+        Some(&mask) if ascii => {
+            let b = text.as_bytes();
+            let x = u128::from(load8(b, start))
+                | (u128::from(load8(b, start + 8)) << 64);
+            sink.short(start, len, lowercase_key(x & mask));
+        }
+        _ => sink.word(start, &text[start..end]),
     }
 }
 
@@ -603,7 +630,7 @@ fn slow_word<'t>(
     // A segment of underscores alone holds no letter or digit: not a
     // word for `unicode_words`.
     if c != EXTEND_NUM_LET || b[start..i].iter().any(|&x| x != b'_') {
-        sink.word(start, &text[start..i]);
+        give(text, start, i, true, sink);
     }
     i
 }
