@@ -593,6 +593,10 @@ pub(crate) struct Scanner<'a> {
     /// the period rules (off in tests only, to compare with the
     /// byte-at-a-time, rule-by-rule path).
     fast: bool,
+    /// Whether [`run`](Self::run) gives up at the first line break (`\n`
+    /// or `\r`): set to scan a whole text as one block, which it is only
+    /// when it has no line break.
+    one_line: bool,
 }
 
 /// Receives the sentences found, as (start, end) byte offsets into the
@@ -615,6 +619,7 @@ impl<'a> Scanner<'a> {
             lower: String::new(),
             finders: Vec::new(),
             fast: true,
+            one_line: false,
         }
     }
 
@@ -631,8 +636,21 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Scans the whole block, reporting each sentence to `sink`.
-    pub(crate) fn run(&mut self, sink: &mut impl Sink) {
+    /// A scanner of a whole text taken as one block: its [`run`](Self::run)
+    /// gives up at the first line break.
+    pub(crate) fn one_line(s: &'a str, rules: &'a Rules) -> Scanner<'a> {
+        Scanner { one_line: true, ..Scanner::new(s, rules) }
+    }
+
+    /// Scans the whole block, reporting each sentence to `sink`. Returns
+    /// false when a [`one_line`](Self::one_line) scanner meets a line
+    /// break: it stops there, and what it reported is to be dropped.
+    ///
+    /// Every line break is met in the white-space step below: the skip
+    /// stops at every control character, and no other step moves past
+    /// white space (the `word. Next` path and the clusters take single
+    /// spaces only, the decisions only look ahead).
+    pub(crate) fn run(&mut self, sink: &mut impl Sink) -> bool {
         let s = self.s;
         let n = s.len();
         let mut i = 0;
@@ -759,6 +777,9 @@ impl<'a> Scanner<'a> {
             }
             let Some((c, len)) = char_at(s, i) else { break };
             if c.is_whitespace() {
+                if self.one_line && matches!(c, '\n' | '\r') {
+                    return false;
+                }
                 i += len;
                 at_token_start = true;
                 continue;
@@ -865,6 +886,7 @@ impl<'a> Scanner<'a> {
         if sent_start < n {
             sink.sentence(sent_start, n);
         }
+        true
     }
 
     /// Reads the cluster of terminators and closers starting at `i`.
@@ -1799,22 +1821,50 @@ mod fast_path_tests {
         })
     }
 
-    /// The corpus texts, whole: long runs of prose, as in news.
+    /// A sink that keeps nothing.
+    struct Nothing;
+
+    impl Sink for Nothing {
+        fn sentence(&mut self, _: usize, _: usize) {}
+    }
+
+    /// The sentences of `text` from the splitter, and from its general
+    /// path (block by block) alone.
+    fn split_both(
+        text: &str,
+        lang: Language,
+    ) -> (Vec<super::super::Sentence>, Vec<super::super::Sentence>) {
+        let splitter = super::super::Splitter::new(lang);
+        let mut got = Vec::new();
+        splitter.split_into(text, &mut got);
+        let mut want = Vec::new();
+        splitter.split_blocks(text, Rules::of(lang), &mut want);
+        (got, want)
+    }
+
+    /// The corpus texts, whole and line by line, split with the one-line
+    /// shortcut and without.
     #[test]
-    fn fast_skip_changes_nothing_on_the_corpus() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
-        let mut files = vec![];
-        for d in [dir.to_string(), format!("{dir}/lang")] {
-            for e in std::fs::read_dir(d).expect("corpus") {
-                let p = e.expect("entry").path();
-                if p.is_file() {
-                    files.push(p);
+    fn one_line_shortcut_changes_nothing_on_the_corpus() {
+        let mut lines = 0;
+        for (p, text) in crate::lang::corpus_texts() {
+            for &lang in Language::ALL {
+                let (got, want) = split_both(&text, lang);
+                assert_eq!(got, want, "{} in {lang:?}", p.display());
+                for line in text.split('\n') {
+                    let (got, want) = split_both(line, lang);
+                    assert_eq!(got, want, "{line:?} in {lang:?}");
+                    lines += 1;
                 }
             }
         }
-        assert!(files.len() > 10);
-        for p in files {
-            let Ok(text) = std::fs::read_to_string(&p) else { continue };
+        assert!(lines > 1000);
+    }
+
+    /// The corpus texts, whole: long runs of prose, as in news.
+    #[test]
+    fn fast_skip_changes_nothing_on_the_corpus() {
+        for (p, text) in crate::lang::corpus_texts() {
             for &lang in Language::ALL {
                 assert_eq!(
                     scan(&text, lang, true),
@@ -1929,6 +1979,20 @@ mod fast_path_tests {
             let (from, to) = (a.min(b).min(bytes.len()), a.max(b).min(bytes.len()));
             let want = bytes[from..to].iter().rposition(|&c| c == b' ').map(|p| from + p);
             prop_assert_eq!(last_space(bytes, from, to), want);
+        }
+
+        /// A text on one line takes the splitter's shortcut, which gives
+        /// what the general path gives; a one-line scanner gives up
+        /// exactly on texts with a line break.
+        #[test]
+        fn one_line_shortcut_changes_nothing(
+            text in prop_oneof![rich_text(), prose()],
+            li in 0usize..Language::ALL.len(),
+        ) {
+            let lang = Language::ALL[li];
+            prop_assert_eq!(split_both(&text, lang).0, split_both(&text, lang).1);
+            let whole = Scanner::one_line(&text, Rules::of(lang)).run(&mut Nothing);
+            prop_assert_eq!(whole, !text.contains(['\n', '\r']));
         }
 
         #[test]
