@@ -209,12 +209,13 @@ fn pack_ascii_lower(bytes: &[u8], start: usize, end: usize) -> [u64; 2] {
 }
 
 /// The words of `text` as its split at chars that are not alphabetic
-/// gives them, less the empty pieces: each as its start, its end and
-/// whether it is ASCII. Runs of ASCII letters are stepped over 8 bytes at
-/// a time; other chars are told by `char::is_alphabetic`.
+/// gives them, less the empty pieces: each as its start, its end and,
+/// for a word of 1 to 16 ASCII letters, its key ([`pack`] of the word
+/// folded to lower case). ASCII letters are told 8 bytes at a time, other
+/// chars by `char::is_alphabetic`.
 fn alphabetic_words(
     text: &str,
-) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+) -> impl Iterator<Item = (usize, usize, Option<[u64; 2]>)> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
     // The length of the char at `i` (a char boundary) and whether it is
@@ -240,6 +241,16 @@ fn alphabetic_words(
                 i += len;
             }
         };
+        // The common case: fewer than 8 ASCII letters, then an ASCII byte
+        // (or the end, read as zero), all in one word of the text, which
+        // is also the key.
+        let w = load(bytes, start);
+        let n = (!ascii_letters(w) & HIGH).trailing_zeros() as usize / 8;
+        if (1..8).contains(&n) && (w >> (8 * n)) & 0x80 == 0 {
+            i = start + n;
+            let key = (w | splat(0x20)) & ((1 << (8 * n)) - 1);
+            return Some((start, i, Some([key, 0])));
+        }
         let mut ascii = true;
         loop {
             i = ascii_letters_end(bytes, i);
@@ -254,7 +265,9 @@ fn alphabetic_words(
                 _ => break,
             }
         }
-        Some((start, i, ascii))
+        let key = (ascii && i - start <= 16)
+            .then(|| pack_ascii_lower(bytes, start, i));
+        Some((start, i, key))
     })
 }
 
@@ -271,19 +284,18 @@ fn stop_word_vote(text: &str) -> Option<Language> {
     let mut counts = [0u32; VOTERS.len()];
     let mut words = 0u32;
     let mut buf = String::new();
-    let bytes = text.as_bytes();
-    for (start, end, ascii) in alphabetic_words(text) {
+    for (start, end, key) in alphabetic_words(text) {
         if words == VOTE_WORDS {
             break;
         }
         words += 1;
-        let found = if ascii && end - start <= 16 {
+        let found = if let Some(key) = key {
             // The common case: no string to build or hash.
-            votes.short.get(pack_ascii_lower(bytes, start, end))
+            votes.short.get(key)
         } else {
             let word = text.get(start..end).unwrap_or_default();
             buf.clear();
-            if ascii {
+            if word.is_ascii() {
                 buf.push_str(word);
                 buf.make_ascii_lowercase();
             } else {
@@ -740,9 +752,12 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             let got: Vec<&str> = alphabetic_words(&text)
-                .map(|(start, end, ascii)| {
+                .map(|(start, end, key)| {
                     let w = &text[start..end];
-                    assert_eq!(ascii, w.is_ascii(), "{w:?}");
+                    let want = (w.is_ascii() && w.len() <= 16)
+                        .then(|| pack(w.to_ascii_lowercase().as_bytes()))
+                        .flatten();
+                    assert_eq!(key, want, "{w:?}");
                     w
                 })
                 .collect();
