@@ -1343,9 +1343,10 @@ impl<'a> Scanner<'a> {
 
 /// Rules `Initial` and `MultiPeriod`: single letters and letters joined by
 /// periods behave as `Inner` abbreviations.
-#[inline]
+#[inline(always)]
 fn implicit_abbreviation(word: &str) -> Option<Abbr> {
-    // Most words start with four ASCII letters: a run too long.
+    // Most words start with four ASCII letters: a run too long, told
+    // in line; the other words take the call.
     if word
         .as_bytes()
         .get(..4)
@@ -1353,6 +1354,13 @@ fn implicit_abbreviation(word: &str) -> Option<Abbr> {
     {
         return None;
     }
+    short_implicit_abbreviation(word)
+}
+
+/// [`implicit_abbreviation`] of a word that does not start with four
+/// ASCII letters.
+#[inline(never)]
+fn short_implicit_abbreviation(word: &str) -> Option<Abbr> {
     // Without a period, only a single letter is one (an initial).
     if !word.bytes().any(|b| b == b'.') {
         let mut chars = word.chars();
@@ -1396,7 +1404,7 @@ fn letters_and_periods(word: &str) -> Option<Abbr> {
 /// eight bytes from `start` (when there are eight) with those after
 /// `end` cleared, checked for ASCII without NUL and lowercased with a few
 /// word-wide operations.
-#[inline]
+#[inline(always)]
 fn short_key_at(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
     let len = end.checked_sub(start)?;
     if len == 0 || len > 8 {
