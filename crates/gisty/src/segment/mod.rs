@@ -146,6 +146,7 @@ struct Push<'o, 't> {
 }
 
 impl Sink for Push<'_, '_> {
+    #[inline]
     fn sentence(&mut self, start: usize, end: usize) {
         let span = Span::new(self.base + start, self.base + end);
         if let Some(s) = trim_span(self.text, span) {
@@ -153,6 +154,7 @@ impl Sink for Push<'_, '_> {
         }
     }
 
+    #[inline]
     fn trimmed_sentence(&mut self, start: usize, end: usize) {
         let span = Span::new(self.base + start, self.base + end);
         self.out.push(Sentence { span, kind: SentenceKind::Text });
