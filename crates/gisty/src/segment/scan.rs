@@ -1149,9 +1149,10 @@ impl<'a> Scanner<'a> {
         if word.is_empty() {
             return Some(e);
         }
-        let kind = self
-            .abbreviation_at(word_at, word_end)
-            .or_else(|| implicit_abbreviation(word));
+        let kind = match self.abbreviation_at(word_at, word_end) {
+            None => implicit_abbreviation(word),
+            found => found,
+        };
         if let Some(kind) = kind {
             return match kind {
                 Abbr::Prefix => None,
