@@ -86,7 +86,8 @@ const VOTE_WORDS: u32 = 120;
 const VOTE_CHECK_EVERY: u32 = 16;
 
 /// Each stop word of the [`VOTERS`], lowercase, with a bit set for each
-/// voter whose list has it.
+/// voter whose list has it: what [`VOTES`] holds, as first built.
+#[cfg(test)]
 fn vote_map() -> Map<Box<str>, u16> {
     let mut map = Map::with_hasher(hasher());
     for (i, l) in VOTERS.iter().enumerate() {
@@ -98,7 +99,8 @@ fn vote_map() -> Map<Box<str>, u16> {
     map
 }
 
-/// The stop words of [`vote_map`], split for cheap lookups: those that
+/// The stop words of the [`VOTERS`], lowercase, each with a bit set for
+/// each voter whose list has it, split for cheap lookups: those that
 /// [`pack`] takes in an open-addressing table of their packed bytes
 /// (one multiply and mostly one probe, no hashing of a string), the few
 /// others in a hash map.
@@ -108,15 +110,40 @@ struct Votes {
 }
 
 static VOTES: LazyLock<Votes> = LazyLock::new(|| {
-    let all = vote_map();
-    let mut short = Probed::with_capacity(all.len());
-    let mut long = Map::with_hasher(hasher());
-    for (w, mask) in all {
-        match pack(w.as_bytes()) {
-            Some(key) => short.insert(key, mask),
-            None => {
-                long.insert(w, mask);
+    // The keys of the words that `pack` takes, with a voter's bit each,
+    // are sorted to merge the voters of a word; ASCII words are folded
+    // in place, without a `String` each.
+    let mut keys: Vec<([u64; 2], u16)> = Vec::new();
+    let mut long: Map<Box<str>, u16> = Map::with_hasher(hasher());
+    for (i, l) in VOTERS.iter().enumerate() {
+        let bit = 1u16 << i;
+        for w in l.stop_words() {
+            let mut buf = [0u8; 16];
+            let ascii = w.is_ascii().then(|| buf.get_mut(..w.len())).flatten();
+            if let Some(lower) = ascii {
+                lower.copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                if let Some(key) = pack(lower) {
+                    keys.push((key, bit));
+                    continue;
+                }
             }
+            let lower = w.to_lowercase();
+            match pack(lower.as_bytes()) {
+                Some(key) => keys.push((key, bit)),
+                None => {
+                    *long.entry(lower.into_boxed_str()).or_insert(0) |= bit
+                }
+            }
+        }
+    }
+    keys.sort_unstable_by_key(|&(key, _)| key);
+    let words = keys.chunk_by(|a, b| a.0 == b.0);
+    let mut short = Probed::with_capacity(words.clone().count());
+    for word in words {
+        let mask = word.iter().fold(0, |m, &(_, bit)| m | bit);
+        if let Some(&(key, _)) = word.first() {
+            short.insert(key, mask);
         }
     }
     Votes { short, long }
