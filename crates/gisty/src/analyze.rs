@@ -422,9 +422,10 @@ impl<'t> words::Sink<'t> for Terms<'_> {
     }
 
     fn word(&mut self, at: usize, word: &'t str) {
-        // Most words here are ASCII (joined by `.`, `'`, ...) or have a
-        // curly apostrophe: their form is short ASCII, found by its key
-        // (the same form, so the same term, as `global_by_form` finds).
+        // Many words here are ASCII (in a region that is not all ASCII)
+        // or have a curly apostrophe: their form is short ASCII, found by
+        // its key (the same form, so the same term, as `global_by_form`
+        // finds).
         if let Some(key) = folded_key(word) {
             return self.short(at, word.len(), key);
         }

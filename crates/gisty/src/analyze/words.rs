@@ -92,8 +92,8 @@ pub(crate) trait Sink<'t> {
     /// [`short_key`] (which tells whether it holds a letter:
     /// [`key_has_letter`]).
     fn short(&mut self, at: usize, len: usize, key: u128);
-    /// Any other word: longer, not ASCII, or found off the fast path
-    /// (it may then be short ASCII too).
+    /// Any other word: longer, not ASCII, or of a region that goes to
+    /// unicode-segmentation (it may then be short ASCII too).
     fn word(&mut self, at: usize, word: &'t str);
 }
 
@@ -215,6 +215,9 @@ fn mixed_words<'t>(
             continue;
         }
         let start = i;
+        // Whether the word is ASCII so far: it is but for a curly
+        // apostrophe that joins two of its parts.
+        let mut ascii = true;
         i += 1;
         loop {
             while i < to && WORD[b[i] as usize] {
@@ -235,11 +238,35 @@ fn mixed_words<'t>(
             if !joins {
                 break;
             }
+            ascii &= n == 1;
             i += n + 1;
         }
         if c != EXTEND_NUM_LET || b[start..i].iter().any(|&x| x != b'_') {
-            sink.word(start, &text[start..i]);
+            give(text, start, i, ascii, sink);
         }
+    }
+}
+
+/// Gives the word `text[start..end]`, found off the fast path, to
+/// `sink`: as a short one with its key when it is ASCII (as `ascii`
+/// says) of at most 16 bytes, so that it is not copied to be looked up.
+#[inline]
+fn give<'t>(
+    text: &'t str,
+    start: usize,
+    end: usize,
+    ascii: bool,
+    sink: &mut impl Sink<'t>,
+) {
+    let len = end - start;
+    match LOW.get(len) {
+        Some(&mask) if ascii => {
+            let b = text.as_bytes();
+            let x = u128::from(load8(b, start))
+                | (u128::from(load8(b, start + 8)) << 64);
+            sink.short(start, len, lowercase_key(x & mask));
+        }
+        _ => sink.word(start, &text[start..end]),
     }
 }
 
@@ -483,64 +510,88 @@ fn ascii_words<'t>(
     while p < to {
         let x = load8(b, p);
         let (word, letter) = word_bytes(x);
-        if word == 0 {
-            p += 8;
-            continue;
-        }
-        // The word starts `start / 8` bytes into `x`.
-        let start = word.trailing_zeros() & !7;
-        let s = p + start as usize / 8;
-        let (x, letter) = (x >> start, letter >> start);
-        if x as u8 == b'_' {
-            p = slow_word(text, s, to, sink);
-            continue;
-        }
-        // The word bytes from `s` on, with the last byte of `x` shifted
-        // in at the top (an arithmetic shift copies its high bit): a byte
-        // that is not in a word is among them unless the word goes on to
-        // the end of `x`, and maybe past it.
-        let ends = !(((word as i64) >> start) as u64) & HIGH8;
-        if ends != 0 {
-            // The word ends in these 8 bytes: most words. The byte after
-            // it is the next of `x` (0 past the end of the region).
-            let end = ends.trailing_zeros() & !7;
-            let (len, e) = (end as usize / 8, s + end as usize / 8);
-            if may_join((x >> end) as u8) && joins(b, e) {
-                p = slow_word(text, s, to, sink);
-                continue;
-            }
-            let key = (x | (letter >> 2)) & LOW8[len];
-            sink.short(s, len, u128::from(key));
-            // The byte at `e` is not in a word: the next one starts after
-            // it (one space, most often, then the load starts with it).
-            p = e + 1;
-            continue;
-        }
-        // The word goes on into the next 8 bytes (which are zeros past
-        // the end of the region).
-        let (k, len) = (start as usize / 8, 8 - start as usize / 8);
-        let y = load8(b, p + 8);
-        let (word, more) = word_bytes(y);
-        let end = (!word & HIGH8).trailing_zeros();
-        let run = end as usize / 8;
-        if run == 8 && p + 16 < to {
-            p = if k > 0 { s } else { slow_word(text, s, to, sink) };
-            continue;
-        }
-        let (len, e) = (len + run, s + len + run);
-        if may_join(y.wrapping_shr(end & !7) as u8) && joins(b, e) {
-            p = slow_word(text, s, to, sink);
-            continue;
-        }
-        // The 16 bytes from `s`: the rest of `x`, then `y` (its top `k`
-        // bytes left out).
-        let lo = |x: u64, y: u64| x | ((y << (63 - 8 * k)) << 1);
-        let key = u128::from(lo(x, y)) | (u128::from(y >> (8 * k)) << 64);
-        let letter =
-            u128::from(lo(letter, more)) | (u128::from(more >> (8 * k)) << 64);
-        sink.short(s, len, (key | (letter >> 2)) & LOW[len]);
-        p = e + 1;
+        let eight = Eight { p, x, word, letter };
+        // Most words start right after the byte that ends the one
+        // before (a space), where the load starts: `ascii_word` is
+        // inlined apart for them, without the shifts to the start.
+        p = if word & 0x80 != 0 {
+            ascii_word(text, to, eight, 0, sink)
+        } else if word != 0 {
+            ascii_word(text, to, eight, word.trailing_zeros() & !7, sink)
+        } else {
+            p + 8
+        };
     }
+}
+
+/// The 8 bytes of a region from `p`, `x`, and their [`word_bytes`].
+#[derive(Clone, Copy)]
+struct Eight {
+    p: usize,
+    x: u64,
+    word: u64,
+    letter: u64,
+}
+
+/// Gives the word that starts `start / 8` bytes into `eight` (in the
+/// ASCII region `text[..to]`) to `sink`, and returns where the scan
+/// goes on: for [`ascii_words`].
+#[inline(always)]
+fn ascii_word<'t>(
+    text: &'t str,
+    to: usize,
+    eight: Eight,
+    start: u32,
+    sink: &mut impl Sink<'t>,
+) -> usize {
+    let Eight { p, x, word, letter } = eight;
+    let b = &text.as_bytes()[..to];
+    let s = p + start as usize / 8;
+    let (x, letter) = (x >> start, letter >> start);
+    if x as u8 == b'_' {
+        return slow_word(text, s, to, sink);
+    }
+    // The word bytes from `s` on, with the last byte of `x` shifted in
+    // at the top (an arithmetic shift copies its high bit): a byte that
+    // is not in a word is among them unless the word goes on to the end
+    // of `x`, and maybe past it.
+    let ends = !(((word as i64) >> start) as u64) & HIGH8;
+    if ends != 0 {
+        // The word ends in these 8 bytes: most words. The byte after it
+        // is the next of `x` (0 past the end of the region).
+        let end = ends.trailing_zeros() & !7;
+        let (len, e) = (end as usize / 8, s + end as usize / 8);
+        if may_join((x >> end) as u8) && joins(b, e) {
+            return slow_word(text, s, to, sink);
+        }
+        let key = (x | (letter >> 2)) & LOW8[len];
+        sink.short(s, len, u128::from(key));
+        // The byte at `e` is not in a word: the next one starts after it
+        // (one space, most often, then the load starts with it).
+        return e + 1;
+    }
+    // The word goes on into the next 8 bytes (which are zeros past the
+    // end of the region).
+    let (k, len) = (start as usize / 8, 8 - start as usize / 8);
+    let y = load8(b, p + 8);
+    let (word, more) = word_bytes(y);
+    let end = (!word & HIGH8).trailing_zeros();
+    let run = end as usize / 8;
+    if run == 8 && p + 16 < to {
+        return if k > 0 { s } else { slow_word(text, s, to, sink) };
+    }
+    let (len, e) = (len + run, s + len + run);
+    if may_join(y.wrapping_shr(end & !7) as u8) && joins(b, e) {
+        return slow_word(text, s, to, sink);
+    }
+    // The 16 bytes from `s`: the rest of `x`, then `y` (its top `k` bytes
+    // left out).
+    let lo = |x: u64, y: u64| x | ((y << (63 - 8 * k)) << 1);
+    let key = u128::from(lo(x, y)) | (u128::from(y >> (8 * k)) << 64);
+    let letter =
+        u128::from(lo(letter, more)) | (u128::from(more >> (8 * k)) << 64);
+    sink.short(s, len, (key | (letter >> 2)) & LOW[len]);
+    e + 1
 }
 
 /// The bytes that may join the words on either side of them (MidLetter,
@@ -603,7 +654,7 @@ fn slow_word<'t>(
     // A segment of underscores alone holds no letter or digit: not a
     // word for `unicode_words`.
     if c != EXTEND_NUM_LET || b[start..i].iter().any(|&x| x != b'_') {
-        sink.word(start, &text[start..i]);
+        give(text, start, i, true, sink);
     }
     i
 }

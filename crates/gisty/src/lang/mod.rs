@@ -361,6 +361,25 @@ impl FromStr for Language {
     }
 }
 
+/// The texts of the corpus (`corpus/` and `corpus/lang/`, the files that
+/// read as UTF-8) with their paths, for the tests that check a fast path
+/// against its first version on real text.
+#[cfg(test)]
+pub(crate) fn corpus_texts() -> Vec<(std::path::PathBuf, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+    let mut out = vec![];
+    for d in [dir.to_string(), format!("{dir}/lang")] {
+        for e in std::fs::read_dir(d).expect("corpus") {
+            let p = e.expect("entry").path();
+            if let Ok(text) = std::fs::read_to_string(&p) {
+                out.push((p, text));
+            }
+        }
+    }
+    assert!(out.len() > 10);
+    out
+}
+
 #[cfg(test)]
 mod properties {
     use proptest::prelude::*;

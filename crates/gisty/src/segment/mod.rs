@@ -98,6 +98,34 @@ impl Splitter {
     pub fn split_into(&self, text: &str, out: &mut Vec<Sentence>) {
         out.clear();
         let rules = Rules::of(self.language);
+        // The common case, a text on one line (news in JSON Lines): it is
+        // a single block, a paragraph of one line, and needs no search for
+        // line breaks first. The scan gives up at the first line break,
+        // and the text takes the general path.
+        let Some(line) = trim_span(text, Span::new(0, text.len())) else {
+            return;
+        };
+        let s = line.slice(text);
+        let mut sink = Push { base: line.start, text, out };
+        if Scanner::one_line(s, rules).run(&mut sink) {
+            // Rule `HeadingLine`: a lone line without terminal
+            // punctuation stands alone.
+            if out.len() == 1 && !ends_with_terminal(s) {
+                out[0].kind = SentenceKind::Heading;
+            }
+            return;
+        }
+        out.clear();
+        self.split_blocks(text, rules, out);
+    }
+
+    /// [`split_into`](Self::split_into) block by block, for any text.
+    fn split_blocks(
+        &self,
+        text: &str,
+        rules: &Rules,
+        out: &mut Vec<Sentence>,
+    ) {
         for block in blocks(text) {
             let first = out.len();
             let s = block.span.slice(text);
@@ -118,6 +146,7 @@ struct Push<'o, 't> {
 }
 
 impl Sink for Push<'_, '_> {
+    #[inline]
     fn sentence(&mut self, start: usize, end: usize) {
         let span = Span::new(self.base + start, self.base + end);
         if let Some(s) = trim_span(self.text, span) {
@@ -125,6 +154,7 @@ impl Sink for Push<'_, '_> {
         }
     }
 
+    #[inline]
     fn trimmed_sentence(&mut self, start: usize, end: usize) {
         let span = Span::new(self.base + start, self.base + end);
         self.out.push(Sentence { span, kind: SentenceKind::Text });

@@ -593,6 +593,10 @@ pub(crate) struct Scanner<'a> {
     /// the period rules (off in tests only, to compare with the
     /// byte-at-a-time, rule-by-rule path).
     fast: bool,
+    /// Whether [`run`](Self::run) gives up at the first line break (`\n`
+    /// or `\r`): set to scan a whole text as one block, which it is only
+    /// when it has no line break.
+    one_line: bool,
 }
 
 /// Receives the sentences found, as (start, end) byte offsets into the
@@ -615,6 +619,7 @@ impl<'a> Scanner<'a> {
             lower: String::new(),
             finders: Vec::new(),
             fast: true,
+            one_line: false,
         }
     }
 
@@ -631,8 +636,21 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Scans the whole block, reporting each sentence to `sink`.
-    pub(crate) fn run(&mut self, sink: &mut impl Sink) {
+    /// A scanner of a whole text taken as one block: its [`run`](Self::run)
+    /// gives up at the first line break.
+    pub(crate) fn one_line(s: &'a str, rules: &'a Rules) -> Scanner<'a> {
+        Scanner { one_line: true, ..Scanner::new(s, rules) }
+    }
+
+    /// Scans the whole block, reporting each sentence to `sink`. Returns
+    /// false when a [`one_line`](Self::one_line) scanner meets a line
+    /// break: it stops there, and what it reported is to be dropped.
+    ///
+    /// Every line break is met in the white-space step below: the skip
+    /// stops at every control character, and no other step moves past
+    /// white space (the `word. Next` path and the clusters take single
+    /// spaces only, the decisions only look ahead).
+    pub(crate) fn run(&mut self, sink: &mut impl Sink) -> bool {
         let s = self.s;
         let n = s.len();
         let mut i = 0;
@@ -759,6 +777,9 @@ impl<'a> Scanner<'a> {
             }
             let Some((c, len)) = char_at(s, i) else { break };
             if c.is_whitespace() {
+                if self.one_line && matches!(c, '\n' | '\r') {
+                    return false;
+                }
                 i += len;
                 at_token_start = true;
                 continue;
@@ -865,6 +886,7 @@ impl<'a> Scanner<'a> {
         if sent_start < n {
             sink.sentence(sent_start, n);
         }
+        true
     }
 
     /// Reads the cluster of terminators and closers starting at `i`.
@@ -1127,9 +1149,10 @@ impl<'a> Scanner<'a> {
         if word.is_empty() {
             return Some(e);
         }
-        let kind = self
-            .abbreviation_at(word_at, word_end)
-            .or_else(|| implicit_abbreviation(word));
+        let kind = match self.abbreviation_at(word_at, word_end) {
+            None => implicit_abbreviation(word),
+            found => found,
+        };
         if let Some(kind) = kind {
             return match kind {
                 Abbr::Prefix => None,
@@ -1321,9 +1344,10 @@ impl<'a> Scanner<'a> {
 
 /// Rules `Initial` and `MultiPeriod`: single letters and letters joined by
 /// periods behave as `Inner` abbreviations.
-#[inline]
+#[inline(always)]
 fn implicit_abbreviation(word: &str) -> Option<Abbr> {
-    // Most words start with four ASCII letters: a run too long.
+    // Most words start with four ASCII letters: a run too long, told
+    // in line; the other words take the call.
     if word
         .as_bytes()
         .get(..4)
@@ -1331,6 +1355,13 @@ fn implicit_abbreviation(word: &str) -> Option<Abbr> {
     {
         return None;
     }
+    short_implicit_abbreviation(word)
+}
+
+/// [`implicit_abbreviation`] of a word that does not start with four
+/// ASCII letters.
+#[inline(never)]
+fn short_implicit_abbreviation(word: &str) -> Option<Abbr> {
     // Without a period, only a single letter is one (an initial).
     if !word.bytes().any(|b| b == b'.') {
         let mut chars = word.chars();
@@ -1374,7 +1405,7 @@ fn letters_and_periods(word: &str) -> Option<Abbr> {
 /// eight bytes from `start` (when there are eight) with those after
 /// `end` cleared, checked for ASCII without NUL and lowercased with a few
 /// word-wide operations.
-#[inline]
+#[inline(always)]
 fn short_key_at(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
     let len = end.checked_sub(start)?;
     if len == 0 || len > 8 {
@@ -1799,22 +1830,50 @@ mod fast_path_tests {
         })
     }
 
-    /// The corpus texts, whole: long runs of prose, as in news.
+    /// A sink that keeps nothing.
+    struct Nothing;
+
+    impl Sink for Nothing {
+        fn sentence(&mut self, _: usize, _: usize) {}
+    }
+
+    /// The sentences of `text` from the splitter, and from its general
+    /// path (block by block) alone.
+    fn split_both(
+        text: &str,
+        lang: Language,
+    ) -> (Vec<super::super::Sentence>, Vec<super::super::Sentence>) {
+        let splitter = super::super::Splitter::new(lang);
+        let mut got = Vec::new();
+        splitter.split_into(text, &mut got);
+        let mut want = Vec::new();
+        splitter.split_blocks(text, Rules::of(lang), &mut want);
+        (got, want)
+    }
+
+    /// The corpus texts, whole and line by line, split with the one-line
+    /// shortcut and without.
     #[test]
-    fn fast_skip_changes_nothing_on_the_corpus() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
-        let mut files = vec![];
-        for d in [dir.to_string(), format!("{dir}/lang")] {
-            for e in std::fs::read_dir(d).expect("corpus") {
-                let p = e.expect("entry").path();
-                if p.is_file() {
-                    files.push(p);
+    fn one_line_shortcut_changes_nothing_on_the_corpus() {
+        let mut lines = 0;
+        for (p, text) in crate::lang::corpus_texts() {
+            for &lang in Language::ALL {
+                let (got, want) = split_both(&text, lang);
+                assert_eq!(got, want, "{} in {lang:?}", p.display());
+                for line in text.split('\n') {
+                    let (got, want) = split_both(line, lang);
+                    assert_eq!(got, want, "{line:?} in {lang:?}");
+                    lines += 1;
                 }
             }
         }
-        assert!(files.len() > 10);
-        for p in files {
-            let Ok(text) = std::fs::read_to_string(&p) else { continue };
+        assert!(lines > 1000);
+    }
+
+    /// The corpus texts, whole: long runs of prose, as in news.
+    #[test]
+    fn fast_skip_changes_nothing_on_the_corpus() {
+        for (p, text) in crate::lang::corpus_texts() {
             for &lang in Language::ALL {
                 assert_eq!(
                     scan(&text, lang, true),
@@ -1929,6 +1988,20 @@ mod fast_path_tests {
             let (from, to) = (a.min(b).min(bytes.len()), a.max(b).min(bytes.len()));
             let want = bytes[from..to].iter().rposition(|&c| c == b' ').map(|p| from + p);
             prop_assert_eq!(last_space(bytes, from, to), want);
+        }
+
+        /// A text on one line takes the splitter's shortcut, which gives
+        /// what the general path gives; a one-line scanner gives up
+        /// exactly on texts with a line break.
+        #[test]
+        fn one_line_shortcut_changes_nothing(
+            text in prop_oneof![rich_text(), prose()],
+            li in 0usize..Language::ALL.len(),
+        ) {
+            let lang = Language::ALL[li];
+            prop_assert_eq!(split_both(&text, lang).0, split_both(&text, lang).1);
+            let whole = Scanner::one_line(&text, Rules::of(lang)).run(&mut Nothing);
+            prop_assert_eq!(whole, !text.contains(['\n', '\r']));
         }
 
         #[test]

@@ -696,6 +696,7 @@ impl Rules {
     /// The kind of the abbreviation whose [`short_key`] is `key`, if it is
     /// one: the same answer as [`abbreviation`](Self::abbreviation) of the
     /// word's lowercase form.
+    #[inline]
     pub fn short_abbreviation(&self, key: u64) -> Option<Abbr> {
         self.short.get(key)
     }
