@@ -65,8 +65,6 @@ pub(crate) struct Graph {
     /// The norm of each node's vector, `p` long; 1 for a node without
     /// terms and for the padding (see `similarities`).
     norms: Vec<f32>,
-    /// `cell(p, 0, k)` by node `k`, for the fill.
-    columns: Vec<u32>,
     /// The sum of each row of similarities, `p` long, in every lane; 1
     /// for a row of zeros.
     sums: Vec<[f32; LANES]>,
@@ -178,14 +176,10 @@ impl Graph {
         self.norms.clear();
         self.norms.extend(self.members.iter().map(|&s| norms[s]));
         self.norms.resize(p, 0.0);
-        self.columns.clear();
-        // Below p * p, a few hundred thousand.
-        self.columns.extend((0..p).map(|k| cell(p, 0, k) as u32));
         let weights = &mut self.weights[..p * p / LANES];
-        let columns = &self.columns[..];
         if m + 1 == starts.len() && links.len() == vec.len() {
             // Every sentence is a node, and `links` has their chains.
-            dots(vec, links, columns, weights.as_flattened_mut());
+            dots(vec, links, p, weights.as_flattened_mut());
         } else {
             self.last.clear();
             self.last.resize(vocab_len, NONE);
@@ -202,13 +196,9 @@ impl Graph {
                     self.links.push(Link { node: k as u32, prev });
                 }
             }
-            dots(
-                &self.entries,
-                &self.links,
-                columns,
-                weights.as_flattened_mut(),
-            );
+            dots(&self.entries, &self.links, p, weights.as_flattened_mut());
         }
+        mirror(weights, p);
         // A sum is positive only if both sentences have terms, and
         // thus norms above 1e-7; a sum of 0 stays 0 when the norm of a
         // node without terms (or of the padding) counts as 1.
@@ -289,40 +279,67 @@ fn cosines(
 }
 
 /// Adds the dot products of the vectors in `entries` (chained by term)
-/// to both cells of each pair of nodes in `weights` (`p * p`, laid out
-/// as [`cell`] says), where `columns[k]` is `cell(p, 0, k)` for every
-/// node `k`.
+/// to the upper cell of each pair of nodes in `weights` (`p * p`, laid
+/// out as [`cell`] says): row `b`, column `k`, for `b` before `k`;
+/// [`mirror`] makes the lower one.
 ///
 /// Entry by entry in order, each earlier entry on its term's chain adds
 /// the product of their weights: node `k`'s terms come in ascending
 /// order, so each pair's sum takes the same products in the same order
 /// as a merge of the two sorted vectors (`score::dot`), the same number
 /// to the bit (tested), but only pairs that share a term cost anything.
-fn dots(
-    entries: &[Entry],
-    links: &[Link],
-    columns: &[u32],
-    weights: &mut [f32],
-) {
+fn dots(entries: &[Entry], links: &[Link], p: usize, weights: &mut [f32]) {
+    // One length for both, so that one check serves both.
+    let n = entries.len().min(links.len());
+    let (entries, links) = (&entries[..n], &links[..n]);
     for (e, l) in entries.iter().zip(links) {
-        let (k, w) = (l.node as usize, e.weight);
-        let Some(&column) = columns.get(k) else { continue };
-        let (column, row) = (column as usize, k * LANES);
         let mut at = l.prev as usize;
-        while let (Some(earlier), Some(link)) =
-            (entries.get(at), links.get(at))
-        {
+        if at >= n {
+            continue;
+        }
+        let (column, w) = (cell(p, 0, l.node as usize), e.weight);
+        while let Some(link) = links.get(at) {
+            // An earlier node: a row above the diagonal.
             let b = link.node as usize;
-            let product = earlier.weight * w;
             if let Some(x) = weights.get_mut(column + b * LANES) {
-                *x += product;
-            }
-            if let Some(&c) = columns.get(b)
-                && let Some(x) = weights.get_mut(c as usize + row)
-            {
-                *x += product;
+                *x += entries[at].weight * w;
             }
             at = link.prev as usize;
+        }
+    }
+}
+
+/// Copies the upper triangle of `weights` (`p * p`, laid out as
+/// [`cell`] says, the lower triangle zero) to the lower one, four by
+/// four: the matrix of similarities is symmetric.
+fn mirror(weights: &mut [[f32; LANES]], p: usize) {
+    let tile =
+        |weights: &[[f32; LANES]], at: usize| -> [[f32; LANES]; LANES] {
+            match weights.get(at..at + LANES) {
+                Some(t) => [t[0], t[1], t[2], t[3]],
+                None => [[0.0; LANES]; LANES],
+            }
+        };
+    for c in 0..p / LANES {
+        // Tile (rows of block r, columns of block c) is above the
+        // diagonal for r < c, and its transpose below.
+        for r in 0..c {
+            let (above, below) = (c * p + r * LANES, r * p + c * LANES);
+            let t = tile(weights, above);
+            if let Some(out) = weights.get_mut(below..below + LANES) {
+                for (a, out) in out.iter_mut().enumerate() {
+                    *out = std::array::from_fn(|l| t[l][a]);
+                }
+            }
+        }
+        // On the diagonal, each cell adds the zero of the other
+        // triangle to its own value, or its own zero to the other's.
+        let at = c * p + c * LANES;
+        let t = tile(weights, at);
+        if let Some(out) = weights.get_mut(at..at + LANES) {
+            for (a, out) in out.iter_mut().enumerate() {
+                *out = std::array::from_fn(|l| t[a][l] + t[l][a]);
+            }
         }
     }
 }
