@@ -415,17 +415,9 @@ fn step(
     let blocks = weights.chunks_exact(p).zip(rank);
     for ((block, old), x) in blocks.zip(next.iter_mut()) {
         let mut sum = [jump; LANES];
-        // Eight rows at a time, then four: p is a multiple of four.
-        let (w8, w) = block.as_chunks::<8>();
-        let (b8, b) = by.as_chunks::<8>();
-        for (w8, b8) in w8.iter().zip(b8) {
-            for k in 0..8 {
-                for l in 0..LANES {
-                    sum[l] += w8[k][l] * b8[k].0[l];
-                }
-            }
-        }
-        let (w4, b4) = (w.as_chunks::<4>().0, b.as_chunks::<4>().0);
+        // Four rows at a time: p is a multiple of four, and a loop of
+        // eights with a tail of four costs more than it saves.
+        let (w4, b4) = (block.as_chunks::<4>().0, by.as_chunks::<4>().0);
         for (w4, b4) in w4.iter().zip(b4) {
             for k in 0..4 {
                 for l in 0..LANES {
