@@ -34,6 +34,20 @@ const TOLERANCE: f32 = 1e-6;
 /// inner loops have no scalar remainder.
 const LANES: usize = 4;
 
+/// Four lanes aligned to 16 bytes: SSE arithmetic may then take them
+/// straight from memory, one instruction fewer per use.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(16))]
+struct Lanes([f32; LANES]);
+
+/// Where cell (`row`, `col`) of the transition matrix, padded to `p`,
+/// sits in [`Graph::weights`]: by column block of [`LANES`] columns,
+/// then by row, so that a block's rows are one run of `p` quads.
+#[inline]
+fn cell(p: usize, row: usize, col: usize) -> usize {
+    (col & !(LANES - 1)) * p + row * LANES + (col & (LANES - 1))
+}
+
 /// Reusable working space of the centrality computation.
 #[derive(Debug, Default)]
 pub(crate) struct Graph {
@@ -44,11 +58,16 @@ pub(crate) struct Graph {
     keys: Vec<f32>,
     order: Vec<usize>,
     /// Row-normalised transition weights, `p * p` for the `m` nodes
-    /// padded to `p`, a multiple of [`LANES`]; the padding is zero.
-    weights: Vec<f32>,
+    /// padded to `p`, a multiple of [`LANES`], laid out by column
+    /// block (see [`cell`]): the walk sums a block's rows in registers,
+    /// from one run of memory. The padding is zero.
+    weights: Vec<[f32; LANES]>,
     /// The norm of each node's vector, `p` long; 1 for a node without
     /// terms and for the padding (see `similarities`).
     norms: Vec<f32>,
+    /// The sum of each row of similarities, `p` long, in every lane; 1
+    /// for a row of zeros.
+    sums: Vec<[f32; LANES]>,
     /// When the graph leaves sentences out: by term, the last entry of
     /// `entries` holding it, or [`NONE`].
     last: Vec<u32>,
@@ -58,8 +77,10 @@ pub(crate) struct Graph {
     links: Vec<Link>,
     /// The walk's distribution and the next one, `p` long; the padding
     /// holds the jump probability, as every step leaves it.
-    rank: Vec<f32>,
-    next: Vec<f32>,
+    rank: Vec<[f32; LANES]>,
+    next: Vec<[f32; LANES]>,
+    /// `DAMPING * rank[j]` in every lane, `p` long (see [`step`]).
+    by: Vec<Lanes>,
 }
 
 impl Graph {
@@ -111,22 +132,22 @@ impl Graph {
         }
         let p = m.next_multiple_of(LANES);
         self.weights.clear();
-        self.weights.resize(p * p, 0.0);
+        self.weights.resize(p * p / LANES, [0.0; LANES]);
         self.similarities(vec, links, starts, norms, vocab_len);
-        for row in self.weights.chunks_exact_mut(p).take(m) {
-            // The padding adds zeros: the same sum as over the m nodes.
-            let sum: f32 = row.iter().sum();
-            if sum > 0.0 {
-                for x in row {
-                    *x /= sum;
-                }
+        // Each row divided by its sum (see `similarities`).
+        let sums = self.sums.as_flattened();
+        for block in self.weights.chunks_exact_mut(p) {
+            let block = block.as_flattened_mut();
+            for (x, sum) in block.iter_mut().zip(sums) {
+                *x /= sum;
             }
         }
         self.walk(m);
+        let rank = self.rank.as_flattened();
         let mut best = 0.0f32;
         for (k, &s) in self.members.iter().enumerate() {
             if norms[s] > 0.0 {
-                best = best.max(self.rank[k]);
+                best = best.max(rank[k]);
             }
         }
         if best <= 0.0 {
@@ -134,13 +155,14 @@ impl Graph {
         }
         for (k, &s) in self.members.iter().enumerate() {
             if norms[s] > 0.0 {
-                parts[s].centrality = self.rank[k] / best;
+                parts[s].centrality = rank[k] / best;
             }
         }
     }
 
     /// Fills `weights` (zero on entry, `p * p`) with the cosine
-    /// similarities of the members' vectors, both triangles.
+    /// similarities of the members' vectors, both triangles, and `sums`
+    /// with the sum of each row.
     fn similarities(
         &mut self,
         vec: &[Entry],
@@ -154,10 +176,10 @@ impl Graph {
         self.norms.clear();
         self.norms.extend(self.members.iter().map(|&s| norms[s]));
         self.norms.resize(p, 0.0);
-        let weights = &mut self.weights[..p * p];
+        let weights = &mut self.weights[..p * p / LANES];
         if m + 1 == starts.len() && links.len() == vec.len() {
             // Every sentence is a node, and `links` has their chains.
-            dots(vec, links, p, weights);
+            dots(vec, links, p, weights.as_flattened_mut());
         } else {
             self.last.clear();
             self.last.resize(vocab_len, NONE);
@@ -174,8 +196,9 @@ impl Graph {
                     self.links.push(Link { node: k as u32, prev });
                 }
             }
-            dots(&self.entries, &self.links, p, weights);
+            dots(&self.entries, &self.links, p, weights.as_flattened_mut());
         }
+        mirror(weights, p);
         // A sum is positive only if both sentences have terms, and
         // thus norms above 1e-7; a sum of 0 stays 0 when the norm of a
         // node without terms (or of the padding) counts as 1.
@@ -185,10 +208,16 @@ impl Graph {
             }
         }
         let norms = &self.norms[..p];
-        for (row, &na) in weights.chunks_exact_mut(p).zip(norms).take(m) {
-            for (x, &nb) in row.iter_mut().zip(norms) {
-                *x /= na * nb;
-            }
+        self.by.clear();
+        self.by.extend(norms.iter().map(|&n| Lanes([n; LANES])));
+        self.sums.clear();
+        let blocks =
+            weights.chunks_exact_mut(p).zip(norms.as_chunks::<LANES>().0);
+        for (block, nb) in blocks {
+            let sum = cosines(block, &self.by, *nb);
+            // A row without weights is divided by 1, and stays zero.
+            let sum = sum.map(|s| if s > 0.0 { s } else { 1.0 });
+            self.sums.extend(sum.map(|s| [s; LANES]));
         }
     }
 
@@ -198,14 +227,22 @@ impl Graph {
         let p = m.next_multiple_of(LANES);
         let jump = (1.0 - DAMPING) / m as f32;
         self.rank.clear();
-        self.rank.resize(m, 1.0 / m as f32);
-        self.rank.resize(p, jump);
+        self.rank.resize(p / LANES, [jump; LANES]);
+        self.rank.as_flattened_mut()[..m].fill(1.0 / m as f32);
         self.next.clear();
-        self.next.resize(p, 0.0);
+        self.next.resize(p / LANES, [0.0; LANES]);
+        self.by.clear();
+        self.by.resize(p, Lanes::default());
         for _ in 0..MAX_ITERATIONS {
-            let lanes = step(&self.weights, &self.rank, &mut self.next, jump);
-            let converged =
-                moved_less(lanes, &self.rank, &self.next, m, TOLERANCE);
+            let lanes = step(
+                &self.weights,
+                &self.rank,
+                &mut self.by,
+                &mut self.next,
+                jump,
+            );
+            let (a, b) = (self.rank.as_flattened(), self.next.as_flattened());
+            let converged = moved_less(lanes, a, b, m, TOLERANCE);
             std::mem::swap(&mut self.rank, &mut self.next);
             if converged {
                 break;
@@ -214,9 +251,37 @@ impl Graph {
     }
 }
 
-/// Adds the dot products of the vectors in `entries` (`node` below `p`,
-/// chained by term) to both cells of each pair of nodes in `weights`
-/// (`p * p`).
+/// Divides the similarities of a column block (`p` rows of four
+/// columns) by the norms of their rows (`spread`, in every lane) and
+/// columns (`nb`): cosines; returns the sums of its columns, in row
+/// order.
+///
+/// Not inlined: as a function of its own its slices are known not to
+/// overlap, and the loop is vectorised four lanes at a time.
+#[inline(never)]
+fn cosines(
+    block: &mut [[f32; LANES]],
+    spread: &[Lanes],
+    nb: [f32; LANES],
+) -> [f32; LANES] {
+    // The matrix is symmetric to the bit (each pair's two cells
+    // take the same products, and `na * nb` is `nb * na`), so
+    // the sums of the block's columns, in row order, are those
+    // of its rows in column order: four at a time.
+    let mut sum = [0.0f32; LANES];
+    for (x, na) in block.iter_mut().zip(spread) {
+        for l in 0..LANES {
+            x[l] /= na.0[l] * nb[l];
+            sum[l] += x[l];
+        }
+    }
+    sum
+}
+
+/// Adds the dot products of the vectors in `entries` (chained by term)
+/// to the upper cell of each pair of nodes in `weights` (`p * p`, laid
+/// out as [`cell`] says): row `b`, column `k`, for `b` before `k`;
+/// [`mirror`] makes the lower one.
 ///
 /// Entry by entry in order, each earlier entry on its term's chain adds
 /// the product of their weights: node `k`'s terms come in ascending
@@ -224,17 +289,57 @@ impl Graph {
 /// as a merge of the two sorted vectors (`score::dot`), the same number
 /// to the bit (tested), but only pairs that share a term cost anything.
 fn dots(entries: &[Entry], links: &[Link], p: usize, weights: &mut [f32]) {
+    // One length for both, so that one check serves both.
+    let n = entries.len().min(links.len());
+    let (entries, links) = (&entries[..n], &links[..n]);
     for (e, l) in entries.iter().zip(links) {
-        let (k, w) = (l.node as usize, e.weight);
         let mut at = l.prev as usize;
-        while let (Some(earlier), Some(link)) =
-            (entries.get(at), links.get(at))
-        {
+        if at >= n {
+            continue;
+        }
+        let (column, w) = (cell(p, 0, l.node as usize), e.weight);
+        while let Some(link) = links.get(at) {
+            // An earlier node: a row above the diagonal.
             let b = link.node as usize;
-            let product = earlier.weight * w;
-            weights[b * p + k] += product;
-            weights[k * p + b] += product;
+            if let Some(x) = weights.get_mut(column + b * LANES) {
+                *x += entries[at].weight * w;
+            }
             at = link.prev as usize;
+        }
+    }
+}
+
+/// Copies the upper triangle of `weights` (`p * p`, laid out as
+/// [`cell`] says, the lower triangle zero) to the lower one, four by
+/// four: the matrix of similarities is symmetric.
+fn mirror(weights: &mut [[f32; LANES]], p: usize) {
+    let tile =
+        |weights: &[[f32; LANES]], at: usize| -> [[f32; LANES]; LANES] {
+            match weights.get(at..at + LANES) {
+                Some(t) => [t[0], t[1], t[2], t[3]],
+                None => [[0.0; LANES]; LANES],
+            }
+        };
+    for c in 0..p / LANES {
+        // Tile (rows of block r, columns of block c) is above the
+        // diagonal for r < c, and its transpose below.
+        for r in 0..c {
+            let (above, below) = (c * p + r * LANES, r * p + c * LANES);
+            let t = tile(weights, above);
+            if let Some(out) = weights.get_mut(below..below + LANES) {
+                for (a, out) in out.iter_mut().enumerate() {
+                    *out = std::array::from_fn(|l| t[l][a]);
+                }
+            }
+        }
+        // On the diagonal, each cell adds the zero of the other
+        // triangle to its own value, or its own zero to the other's.
+        let at = c * p + c * LANES;
+        let t = tile(weights, at);
+        if let Some(out) = weights.get_mut(at..at + LANES) {
+            for (a, out) in out.iter_mut().enumerate() {
+                *out = std::array::from_fn(|l| t[a][l] + t[l][a]);
+            }
         }
     }
 }
@@ -282,92 +387,46 @@ fn moved_less(
 
 /// One step of the walk: sets `next[x]` to `jump` plus
 /// `DAMPING * rank[j] * weights[j][x]` for every row `j` in order, for
-/// every `x`, with `p`, the length of `next` and `rank`, a multiple of
-/// [`LANES`]; returns the distance of `rank` and `next` in four lanes
-/// (see `distance_lanes`).
+/// every `x`, with `weights` laid out as [`cell`] says and `p` the
+/// length of `next`, `rank` and `by` in lanes; returns the distance of
+/// `rank` and `next` in four lanes (see `distance_lanes`).
 ///
-/// Twelve rows at a time (eight or four for the rest), so that `next`
-/// is loaded and stored once per twelve products; each `next[x]` still takes its
-/// products one by one in row order, the same sums to the bit as row by
-/// row. The first block of rows starts from `jump` instead of loading
-/// `next`, and the last four rows sum the distance as they store.
+/// Column block by column block: `DAMPING * rank[j]`, set in every
+/// lane of `by[j]` first, times the block's row `j`, added to four sums
+/// held in a register. Each `next[x]` still takes its products one by
+/// one in row order, the same sums to the bit as row by row.
 ///
-/// Not inlined: as a function of its own its slices are known not to
-/// overlap, and the vectorised loops need no checks for it at each call.
-/// Compiled twice, the second time for AVX2 (eight lanes a vector), and
-/// the version the CPU runs picked once: the arithmetic is the same
-/// operations in the same order either way, so the bits are too.
+/// Compiled twice, the second time for AVX2, and the version the CPU
+/// runs picked once: the arithmetic is the same operations in the same
+/// order either way, so the bits are too.
 #[multiversion::multiversion(targets("x86_64+avx2"))]
 fn step(
-    weights: &[f32],
-    rank: &[f32],
-    next: &mut [f32],
+    weights: &[[f32; LANES]],
+    rank: &[[f32; LANES]],
+    by: &mut [Lanes],
+    next: &mut [[f32; LANES]],
     jump: f32,
 ) -> [f32; LANES] {
-    // A multiple of LANES, as the compiler sees: no scalar remainder.
-    let p = next.len() / LANES * LANES;
-    if p == 0 {
-        return [0.0; LANES];
-    }
-    let (next, rank) = (&mut next[..p], &rank[..p]);
-    let weights = &weights[..p * p];
-    // The rows before the last four: twelves, then an eight or a four.
-    let head = p - LANES;
-    let twelves = head / 12;
-    for b in 0..twelves {
-        let w = &weights[b * 12 * p..(b + 1) * 12 * p];
-        let r = &rank[b * 12..b * 12 + 12];
-        if b == 0 {
-            twelve::<true>(w, r, next, jump);
-        } else {
-            twelve::<false>(w, r, next, jump);
+    let p = next.len() * LANES;
+    let by = &mut by[..p];
+    for (by, rank) in by.as_chunks_mut::<LANES>().0.iter_mut().zip(rank) {
+        for (b, &r) in by.iter_mut().zip(rank) {
+            *b = Lanes([DAMPING * r; LANES]);
         }
     }
-    let done = twelves * 12;
-    let first = done == 0;
-    let (w, r) = (&weights[done * p..head * p], &rank[done..head]);
-    match (head - done, first) {
-        (8, true) => eight::<true>(w, r, next, jump),
-        (8, false) => eight::<false>(w, r, next, jump),
-        (4, true) => four::<true>(w, r, next, jump),
-        (4, false) => four::<false>(w, r, next, jump),
-        _ => {}
-    }
-    let (w, r) = (&weights[head * p..], &rank[head..]);
-    if head == 0 {
-        last_four::<true>(w, r, rank, next, jump)
-    } else {
-        last_four::<false>(w, r, rank, next, jump)
-    }
-}
-
-/// The last four rows of [`step`] (the only ones when `FIRST`): `w`,
-/// four rows of `p` (the length of `next`), weighted by `r`, added to
-/// `next`, or to `jump` when `FIRST`; returns the distance of `rank`
-/// and the new `next` in four lanes.
-#[inline(always)]
-fn last_four<const FIRST: bool>(
-    w: &[f32],
-    r: &[f32],
-    rank: &[f32],
-    next: &mut [f32],
-    jump: f32,
-) -> [f32; LANES] {
-    let r: [f32; 4] = std::array::from_fn(|k| DAMPING * r[k]);
-    let (next, _) = next.as_chunks_mut::<LANES>();
-    let n = next.len();
-    let p = n * LANES;
-    let rank = &rank.as_chunks::<LANES>().0[..n];
-    let w: [&[[f32; LANES]]; 4] =
-        std::array::from_fn(|k| &w[k * p..][..p].as_chunks().0[..n]);
+    let by = &by[..];
     let mut lanes = [0.0f32; LANES];
-    // Four at a time by hand, for the lanes of the distance.
-    for (c, (x, old)) in next.iter_mut().zip(rank).enumerate() {
-        let mut sum: [f32; LANES] = if FIRST { [jump; LANES] } else { *x };
-        for k in 0..4 {
-            let row = &w[k][c];
-            for l in 0..LANES {
-                sum[l] += row[l] * r[k];
+    let blocks = weights.chunks_exact(p).zip(rank);
+    for ((block, old), x) in blocks.zip(next.iter_mut()) {
+        let mut sum = [jump; LANES];
+        // Four rows at a time: p is a multiple of four, and a loop of
+        // eights with a tail of four costs more than it saves.
+        let (w4, b4) = (block.as_chunks::<4>().0, by.as_chunks::<4>().0);
+        for (w4, b4) in w4.iter().zip(b4) {
+            for k in 0..4 {
+                for l in 0..LANES {
+                    sum[l] += w4[k][l] * b4[k].0[l];
+                }
             }
         }
         *x = sum;
@@ -378,132 +437,58 @@ fn last_four<const FIRST: bool>(
     lanes
 }
 
-/// Twelve rows of [`step`] (not the last four): element by element,
-/// which the compiler makes four at a time (twelve weights in vector
-/// registers, and the sum, and one product).
-#[inline(always)]
-fn twelve<const FIRST: bool>(
-    w: &[f32],
-    r: &[f32],
-    next: &mut [f32],
-    jump: f32,
-) {
-    let p = next.len();
-    let r: [f32; 12] = std::array::from_fn(|k| DAMPING * r[k]);
-    let (w0, w) = w.split_at(p);
-    let (w1, w) = w.split_at(p);
-    let (w2, w) = w.split_at(p);
-    let (w3, w) = w.split_at(p);
-    let (w4, w) = w.split_at(p);
-    let (w5, w) = w.split_at(p);
-    let (w6, w) = w.split_at(p);
-    let (w7, w) = w.split_at(p);
-    let (w8, w) = w.split_at(p);
-    let (w9, w) = w.split_at(p);
-    let (w10, w11) = w.split_at(p);
-    let it = next.iter_mut().zip(w0).zip(w1).zip(w2).zip(w3);
-    let it = it.zip(w4).zip(w5).zip(w6).zip(w7);
-    let it = it.zip(w8).zip(w9).zip(w10).zip(w11);
-    for ((((((((((((x, a), b), c), d), e), f), g), h), i), j), k), l) in it {
-        let mut sum = if FIRST { jump } else { *x };
-        sum += a * r[0];
-        sum += b * r[1];
-        sum += c * r[2];
-        sum += d * r[3];
-        sum += e * r[4];
-        sum += f * r[5];
-        sum += g * r[6];
-        sum += h * r[7];
-        sum += i * r[8];
-        sum += j * r[9];
-        sum += k * r[10];
-        sum += l * r[11];
-        *x = sum;
-    }
-}
-
-/// Eight rows of [`step`] (not the last four): element by element, which the
-/// compiler makes four at a time. `next` is a multiple of [`LANES`]
-/// long, and so are the rows of `w`.
-#[inline(always)]
-fn eight<const FIRST: bool>(
-    w: &[f32],
-    r: &[f32],
-    next: &mut [f32],
-    jump: f32,
-) {
-    let p = next.len();
-    let r: [f32; 8] = std::array::from_fn(|k| DAMPING * r[k]);
-    let (w0, w) = w.split_at(p);
-    let (w1, w) = w.split_at(p);
-    let (w2, w) = w.split_at(p);
-    let (w3, w) = w.split_at(p);
-    let (w4, w) = w.split_at(p);
-    let (w5, w) = w.split_at(p);
-    let (w6, w7) = w.split_at(p);
-    let it = next.iter_mut().zip(w0).zip(w1).zip(w2).zip(w3);
-    let it = it.zip(w4).zip(w5).zip(w6).zip(w7);
-    for ((((((((x, a), b), c), d), e), f), g), h) in it {
-        let mut sum = if FIRST { jump } else { *x };
-        sum += a * r[0];
-        sum += b * r[1];
-        sum += c * r[2];
-        sum += d * r[3];
-        sum += e * r[4];
-        sum += f * r[5];
-        sum += g * r[6];
-        sum += h * r[7];
-        *x = sum;
-    }
-}
-
-/// Four rows of [`step`] (not the last four), as [`eight`].
-#[inline(always)]
-fn four<const FIRST: bool>(w: &[f32], r: &[f32], next: &mut [f32], jump: f32) {
-    let p = next.len();
-    let r: [f32; 4] = std::array::from_fn(|k| DAMPING * r[k]);
-    let (w0, w) = w.split_at(p);
-    let (w1, w) = w.split_at(p);
-    let (w2, w3) = w.split_at(p);
-    let it = next.iter_mut().zip(w0).zip(w1).zip(w2).zip(w3);
-    for ((((x, a), b), c), d) in it {
-        let mut sum = if FIRST { jump } else { *x };
-        sum += a * r[0];
-        sum += b * r[1];
-        sum += c * r[2];
-        sum += d * r[3];
-        *x = sum;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analyze::TermId;
     use crate::score::dot;
 
+    /// A row-major `p * p` matrix laid out by column block, as
+    /// [`cell`] says.
+    fn blocked(rows: &[f32], p: usize) -> Vec<[f32; LANES]> {
+        let mut out = vec![[0.0; LANES]; p * p / LANES];
+        for (j, row) in rows.chunks_exact(p).enumerate() {
+            for (x, &w) in row.iter().enumerate() {
+                out.as_flattened_mut()[cell(p, j, x)] = w;
+            }
+        }
+        out
+    }
+
     #[test]
     fn step_is_row_by_row_to_the_bit() {
         for p in (LANES..=40).step_by(LANES) {
-            let weights: Vec<f32> = (0..p * p)
-                .map(|i| ((i * 7919 % 113) as f32 / 97.0).sqrt())
-                .collect();
-            let rank: Vec<f32> =
-                (0..p).map(|i| 1.0 / (i as f32 + 3.0)).collect();
-            let jump = 0.15 / (p as f32 - 1.5);
-            let mut want = vec![jump; p];
-            for (j, row) in weights.chunks_exact(p).enumerate() {
-                let r = DAMPING * rank[j];
-                for (x, &wt) in want.iter_mut().zip(row) {
-                    *x += wt * r;
+            // Every number of rows with weights that pads to p.
+            for m in p + 1 - LANES..=p {
+                let weights: Vec<f32> = (0..p * p)
+                    .map(|i| {
+                        if i / p >= m {
+                            return 0.0;
+                        }
+                        ((i * 7919 % 113) as f32 / 97.0).sqrt()
+                    })
+                    .collect();
+                let rank: Vec<f32> =
+                    (0..p).map(|i| 1.0 / (i as f32 + 3.0)).collect();
+                let jump = 0.15 / (p as f32 - 1.5);
+                let mut want = vec![jump; p];
+                for (j, row) in weights.chunks_exact(p).enumerate() {
+                    let r = DAMPING * rank[j];
+                    for (x, &wt) in want.iter_mut().zip(row) {
+                        *x += wt * r;
+                    }
                 }
+                // Whatever `next` and `by` held before does not count.
+                let mut got = vec![[f32::NAN; LANES]; p / LANES];
+                let mut by = vec![Lanes([f32::NAN; LANES]); p];
+                let quads = rank.as_chunks().0;
+                let weights = blocked(&weights, p);
+                let lanes = step(&weights, quads, &mut by, &mut got, jump);
+                let got = got.as_flattened();
+                assert_eq!(bits(got), bits(&want), "p = {p}, m = {m}");
+                let want = distance_lanes(&rank, &want);
+                assert_eq!(bits(&lanes), bits(&want), "p = {p}, m = {m}");
             }
-            // Whatever `next` held before does not count.
-            let mut got = vec![f32::NAN; p];
-            let lanes = step(&weights, &rank, &mut got, jump);
-            assert_eq!(bits(&got), bits(&want), "p = {p}");
-            let want = distance_lanes(&rank, &want);
-            assert_eq!(bits(&lanes), bits(&want), "p = {p}");
         }
     }
 
@@ -755,7 +740,7 @@ mod tests {
         let p = n.next_multiple_of(LANES);
         let mut graph = Graph::default();
         graph.members.extend(0..n);
-        graph.weights.resize(p * p, 0.0);
+        graph.weights.resize(p * p / LANES, [0.0; LANES]);
         graph.similarities(&vec, &links, &starts, &norms, 40);
         let mut overlapping = 0;
         for a in 0..p {
@@ -772,7 +757,7 @@ mod tests {
                     let vb = &vec[run(&starts, b)];
                     dot(va, vb) / (norms[a] * norms[b])
                 };
-                let got = graph.weights[a * p + b];
+                let got = graph.weights.as_flattened()[cell(p, a, b)];
                 assert_eq!(got.to_bits(), want.to_bits(), "{a} {b}");
                 overlapping += usize::from(want > 0.0);
             }
