@@ -284,9 +284,10 @@ fn first_stop(
 /// [`stops_at`]), or the end of `bytes`: steps over the bytes that
 /// change nothing in the middle of a sentence, [`PLAIN`] ones and some
 /// others inside a token and the spaces between tokens, 32 at a time
-/// (four `u64` words, which the compiler may put in vector registers).
-/// `from` must start a char.
-#[inline]
+/// (four `u64` words, which the compiler may put in vector registers:
+/// one where the CPU has AVX2, for which it is compiled too and picked at
+/// run time). `from` must start a char.
+#[multiversion::multiversion(targets("x86_64+avx2"))]
 fn skip(bytes: &[u8], from: usize) -> usize {
     let rest = bytes.get(from..).unwrap_or_default();
     let (chunks, _) = rest.as_chunks::<32>();
