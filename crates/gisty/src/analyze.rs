@@ -132,8 +132,10 @@ impl Vocab {
     /// vocabulary fit `analysis`, clearing it when it was built for
     /// another configuration or has grown too large.
     pub(crate) fn prepare(&mut self, analysis: &Analysis) {
+        // A slice of its own, so that its bounds stay in registers.
+        let local = self.local.as_mut_slice();
         for &g in &self.seen {
-            if let Some(l) = self.local.get_mut(g as usize) {
+            if let Some(l) = local.get_mut(g as usize) {
                 *l = 0;
             }
         }

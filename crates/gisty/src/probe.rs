@@ -70,13 +70,22 @@ impl<K: ProbeKey, V: Copy + Default> Probed<K, V> {
 
     /// The value of `key` (not zero).
     ///
-    /// The first probe, which mostly finds the key or an empty slot, is
-    /// inlined alone; the rest of a collision's run is [`Self::get_from`].
+    /// The first two probes, which mostly find the key or an empty slot,
+    /// are inlined (written out: a helper for a probe compiles worse);
+    /// the rest of a collision's run is [`Self::get_from`].
     #[inline]
     pub(crate) fn get(&self, key: K) -> Option<V> {
         // With no slots, `mask` is all ones and `get` finds none.
         let mask = self.slots.len().wrapping_sub(1);
         let i = key.home(self.shift, mask);
+        let &(k, value) = self.slots.get(i)?;
+        if k == key {
+            return Some(value);
+        }
+        if k == K::default() {
+            return None;
+        }
+        let i = (i + 1) & mask;
         let &(k, value) = self.slots.get(i)?;
         if k == key {
             return Some(value);

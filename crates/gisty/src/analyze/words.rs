@@ -303,7 +303,7 @@ fn next_cut(bytes: &[u8], p: usize) -> usize {
 }
 
 /// The offset of the first byte of `bytes` that is not ASCII, 32 bytes
-/// at a time, then eight.
+/// at a time, then eight, then the last eight.
 #[inline]
 fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -320,13 +320,23 @@ fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
     }
     let mut chunks = bytes[at..].chunks_exact(8);
     for chunk in chunks.by_ref() {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        if word & HIGH != 0 {
-            break;
+        let high =
+            u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) & HIGH;
+        if high != 0 {
+            return Some(at + high.trailing_zeros() as usize / 8);
         }
         at += 8;
     }
-    bytes[at..].iter().position(|&b| b >= 0x80).map(|k| at + k)
+    // Fewer than 8 bytes are left: the last 8 of `bytes`, the ones before
+    // them ASCII, when there are 8.
+    if at == bytes.len() {
+        return None;
+    }
+    let Some(last) = bytes.last_chunk::<8>() else {
+        return bytes.iter().position(|&b| b >= 0x80);
+    };
+    let high = u64::from_le_bytes(*last) & HIGH;
+    (high != 0).then(|| bytes.len() - 8 + high.trailing_zeros() as usize / 8)
 }
 
 /// The offset of the first space in `bytes`.

@@ -274,9 +274,11 @@ fn alphabetic_words(
         let w = load(bytes, start);
         let n = (!ascii_letters(w) & HIGH).trailing_zeros() as usize / 8;
         if (1..8).contains(&n) && (w >> (8 * n)) & 0x80 == 0 {
-            i = start + n;
             let key = (w | splat(0x20)) & ((1 << (8 * n)) - 1);
-            return Some((start, i, Some([key, 0])));
+            // The byte after the word is no letter: the next search
+            // starts past it.
+            i = start + n + 1;
+            return Some((start, start + n, Some([key, 0])));
         }
         let mut ascii = true;
         loop {
