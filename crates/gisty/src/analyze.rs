@@ -183,12 +183,11 @@ impl Vocab {
         if analysis.bigrams {
             return crate::lang::cjk::analyze(self, analysis, sentence, out);
         }
-        let stemmer = analysis.stemmer.map(WordStemmer::new);
         // `out` is moved in and back, one pointer fewer to follow a term.
         let mut terms = Terms {
             vocab: self,
             analysis,
-            stemmer: stemmer.as_ref(),
+            stemmer: None,
             out: std::mem::take(out),
             words: 0,
         };
@@ -391,7 +390,9 @@ impl WordStemmer {
 struct Terms<'a> {
     vocab: &'a mut Vocab,
     analysis: &'a Analysis,
-    stemmer: Option<&'a WordStemmer>,
+    /// The stemmer of `analysis`, made for the sentence's first new form
+    /// (once the vocabulary is warm, most sentences have none).
+    stemmer: Option<Option<WordStemmer>>,
     out: Vec<TermId>,
     /// Words so far, stop words and numbers included.
     words: usize,
@@ -402,7 +403,11 @@ impl Terms<'_> {
     #[cold]
     #[inline(never)]
     fn new_key(&mut self, key: u128) -> u32 {
-        self.vocab.new_key(self.analysis, self.stemmer, key)
+        let analysis = self.analysis;
+        let stemmer = self
+            .stemmer
+            .get_or_insert_with(|| analysis.stemmer.map(WordStemmer::new));
+        self.vocab.new_key(analysis, stemmer.as_ref(), key)
     }
 }
 
@@ -435,7 +440,11 @@ impl<'t> words::Sink<'t> for Terms<'_> {
         if word.len() > MAX_WORD_BYTES || !has_letter(word) {
             return;
         }
-        let g = self.vocab.global_by_form(self.analysis, self.stemmer, word);
+        let analysis = self.analysis;
+        let stemmer = self
+            .stemmer
+            .get_or_insert_with(|| analysis.stemmer.map(WordStemmer::new));
+        let g = self.vocab.global_by_form(analysis, stemmer.as_ref(), word);
         if g != STOP {
             let t = self.vocab.local_id(g);
             self.out.push(t);
