@@ -79,7 +79,8 @@ pub(crate) struct Graph {
     /// holds the jump probability, as every step leaves it.
     rank: Vec<[f32; LANES]>,
     next: Vec<[f32; LANES]>,
-    /// `DAMPING * rank[j]` in every lane, `p` long (see [`step`]).
+    /// `DAMPING * rank[j]` in every lane, `p` long (see [`step`]);
+    /// before the walk, each node's norm so (see `similarities`).
     by: Vec<Lanes>,
 }
 
@@ -757,6 +758,14 @@ mod tests {
                 assert_eq!(got.to_bits(), want.to_bits(), "{a} {b}");
                 overlapping += usize::from(want > 0.0);
             }
+            // The row's sum in order, from the columns'.
+            let cells = graph.weights.as_flattened();
+            let sum: f32 = (0..p).map(|b| cells[cell(p, a, b)]).sum();
+            let want = if sum > 0.0 { sum } else { 1.0 };
+            assert_eq!(
+                graph.sums[a].map(f32::to_bits),
+                [want.to_bits(); LANES]
+            );
         }
         assert!(overlapping > 10, "{overlapping}");
     }
