@@ -355,24 +355,27 @@ impl Scorer {
             (t.df, t.tf, t.last) = (0, 0, 0);
         }
         self.norms.clear();
+        self.norms.resize(n, 0.0);
         self.content.clear();
-        let stats = &self.terms[..];
-        for i in 0..n {
+        self.content.resize(n, 0.0);
+        let (stats, vec) = (&self.terms[..], &mut self.vec[..]);
+        let outs = self.norms.iter_mut().zip(self.content.iter_mut());
+        for (run, (norm, content)) in self.vec_starts.windows(2).zip(outs) {
             let (mut sum, mut sq) = (0.0f32, 0.0f32);
-            let entries = &mut self.vec[run(&self.vec_starts, i)];
+            let entries = &mut vec[run[0] as usize..run[1] as usize];
             for e in entries.iter_mut() {
                 let t = &stats[e.term.0 as usize];
                 sum += t.share;
                 e.weight *= t.idf;
                 sq += e.weight * e.weight;
             }
-            self.norms.push(sq.sqrt());
+            *norm = sq.sqrt();
             let distinct = entries.len() as u32;
-            self.content.push(if distinct == 0 {
+            *content = if distinct == 0 {
                 0.0
             } else {
                 sum / (distinct as f32).sqrt()
-            });
+            };
         }
     }
 }
