@@ -194,29 +194,26 @@ impl Scorer {
         debug_assert_eq!(starts.len(), shapes.len() + 1);
         self.count(terms, starts, vocab_len);
         self.weigh();
+        let best = self.content.iter().fold(0.0f32, |best, &c| best.max(c));
+        let sentences = shapes.iter().zip(&self.content).enumerate();
         parts.clear();
-        let mut best = 0.0f32;
-        for (rank, shape) in shapes.iter().enumerate() {
-            let content = self.content[rank];
-            best = best.max(content);
+        parts.extend(sentences.map(|(rank, (shape, &content))| {
             let fit =
                 shape.words as usize >= params.min_words && !shape.question;
-            parts.push(ScoreParts {
-                content,
+            ScoreParts {
+                content: if best > 0.0 { content / best } else { content },
                 centrality: 0.0,
                 position: position(rank),
                 title: 0.0,
                 form: if fit { 1.0 } else { DEMOTED },
                 focus: 0.0,
-            });
-        }
-        for p in parts.iter_mut() {
-            if best > 0.0 {
-                p.content /= best;
             }
-        }
-        for (i, p) in parts.iter_mut().enumerate() {
-            p.title = overlap(title, self.vector(i));
+        }));
+        // Without a title, every overlap is the 0 set above.
+        if !title.is_empty() {
+            for (i, p) in parts.iter_mut().enumerate() {
+                p.title = overlap(title, self.vector(i));
+            }
         }
         self.graph.centrality(
             &self.vec[..self.entries],
