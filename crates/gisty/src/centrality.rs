@@ -62,8 +62,8 @@ pub(crate) struct Graph {
     /// block (see [`cell`]): the walk sums a block's rows in registers,
     /// from one run of memory. The padding is zero.
     weights: Vec<[f32; LANES]>,
-    /// The norm of each node's vector, `p` long; 1 for a node without
-    /// terms and for the padding (see `similarities`).
+    /// The norm of each node's vector, `p` long; 0 for a node without
+    /// terms and for the padding.
     norms: Vec<f32>,
     /// The sum of each row of similarities, `p` long, in every lane; 1
     /// for a row of zeros.
@@ -79,7 +79,9 @@ pub(crate) struct Graph {
     /// holds the jump probability, as every step leaves it.
     rank: Vec<[f32; LANES]>,
     next: Vec<[f32; LANES]>,
-    /// `DAMPING * rank[j]` in every lane, `p` long (see [`step`]).
+    /// `DAMPING * rank[j]` in every lane, `p` long (see [`step`]);
+    /// before the walk, each node's norm so, 1 for a norm of 0 (see
+    /// `similarities`).
     by: Vec<Lanes>,
 }
 
@@ -143,19 +145,20 @@ impl Graph {
             }
         }
         self.walk(m);
-        let rank = self.rank.as_flattened();
+        // The members' norms, as `similarities` took them.
+        let nodes = self.rank.as_flattened().iter().zip(&self.norms[..m]);
         let mut best = 0.0f32;
-        for (k, &s) in self.members.iter().enumerate() {
-            if norms[s] > 0.0 {
-                best = best.max(rank[k]);
+        for (&rank, &norm) in nodes.clone() {
+            if norm > 0.0 {
+                best = best.max(rank);
             }
         }
         if best <= 0.0 {
             return;
         }
-        for (k, &s) in self.members.iter().enumerate() {
-            if norms[s] > 0.0 {
-                parts[s].centrality = rank[k] / best;
+        for ((&rank, &norm), &s) in nodes.zip(&self.members) {
+            if norm > 0.0 {
+                parts[s].centrality = rank / best;
             }
         }
     }
@@ -202,19 +205,13 @@ impl Graph {
         // A sum is positive only if both sentences have terms, and
         // thus norms above 1e-7; a sum of 0 stays 0 when the norm of a
         // node without terms (or of the padding) counts as 1.
-        for n in &mut self.norms {
-            if *n == 0.0 {
-                *n = 1.0;
-            }
-        }
-        let norms = &self.norms[..p];
+        let one = |n: f32| if n == 0.0 { 1.0 } else { n };
         self.by.clear();
-        self.by.extend(norms.iter().map(|&n| Lanes([n; LANES])));
+        self.by.extend(self.norms.iter().map(|&n| Lanes([one(n); LANES])));
         self.sums.clear();
-        let blocks =
-            weights.chunks_exact_mut(p).zip(norms.as_chunks::<LANES>().0);
-        for (block, nb) in blocks {
-            let sum = cosines(block, &self.by, *nb);
+        let norms = self.norms.as_chunks::<LANES>().0;
+        for (block, nb) in weights.chunks_exact_mut(p).zip(norms) {
+            let sum = cosines(block, &self.by, nb.map(one));
             // A row without weights is divided by 1, and stays zero.
             let sum = sum.map(|s| if s > 0.0 { s } else { 1.0 });
             self.sums.extend(sum.map(|s| [s; LANES]));
@@ -761,6 +758,14 @@ mod tests {
                 assert_eq!(got.to_bits(), want.to_bits(), "{a} {b}");
                 overlapping += usize::from(want > 0.0);
             }
+            // The row's sum in order, from the columns'.
+            let cells = graph.weights.as_flattened();
+            let sum: f32 = (0..p).map(|b| cells[cell(p, a, b)]).sum();
+            let want = if sum > 0.0 { sum } else { 1.0 };
+            assert_eq!(
+                graph.sums[a].map(f32::to_bits),
+                [want.to_bits(); LANES]
+            );
         }
         assert!(overlapping > 10, "{overlapping}");
     }

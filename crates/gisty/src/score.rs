@@ -194,29 +194,26 @@ impl Scorer {
         debug_assert_eq!(starts.len(), shapes.len() + 1);
         self.count(terms, starts, vocab_len);
         self.weigh();
+        let best = self.content.iter().fold(0.0f32, |best, &c| best.max(c));
+        let sentences = shapes.iter().zip(&self.content).enumerate();
         parts.clear();
-        let mut best = 0.0f32;
-        for (rank, shape) in shapes.iter().enumerate() {
-            let content = self.content[rank];
-            best = best.max(content);
+        parts.extend(sentences.map(|(rank, (shape, &content))| {
             let fit =
                 shape.words as usize >= params.min_words && !shape.question;
-            parts.push(ScoreParts {
-                content,
+            ScoreParts {
+                content: if best > 0.0 { content / best } else { content },
                 centrality: 0.0,
                 position: position(rank),
                 title: 0.0,
                 form: if fit { 1.0 } else { DEMOTED },
                 focus: 0.0,
-            });
-        }
-        for p in parts.iter_mut() {
-            if best > 0.0 {
-                p.content /= best;
             }
-        }
-        for (i, p) in parts.iter_mut().enumerate() {
-            p.title = overlap(title, self.vector(i));
+        }));
+        // Without a title, every overlap is the 0 set above.
+        if !title.is_empty() {
+            for (i, p) in parts.iter_mut().enumerate() {
+                p.title = overlap(title, self.vector(i));
+            }
         }
         self.graph.centrality(
             &self.vec[..self.entries],
@@ -355,24 +352,27 @@ impl Scorer {
             (t.df, t.tf, t.last) = (0, 0, 0);
         }
         self.norms.clear();
+        self.norms.resize(n, 0.0);
         self.content.clear();
-        let stats = &self.terms[..];
-        for i in 0..n {
+        self.content.resize(n, 0.0);
+        let (stats, vec) = (&self.terms[..], &mut self.vec[..]);
+        let outs = self.norms.iter_mut().zip(self.content.iter_mut());
+        for (run, (norm, content)) in self.vec_starts.windows(2).zip(outs) {
             let (mut sum, mut sq) = (0.0f32, 0.0f32);
-            let entries = &mut self.vec[run(&self.vec_starts, i)];
+            let entries = &mut vec[run[0] as usize..run[1] as usize];
             for e in entries.iter_mut() {
                 let t = &stats[e.term.0 as usize];
                 sum += t.share;
                 e.weight *= t.idf;
                 sq += e.weight * e.weight;
             }
-            self.norms.push(sq.sqrt());
+            *norm = sq.sqrt();
             let distinct = entries.len() as u32;
-            self.content.push(if distinct == 0 {
+            *content = if distinct == 0 {
                 0.0
             } else {
                 sum / (distinct as f32).sqrt()
-            });
+            };
         }
     }
 }
