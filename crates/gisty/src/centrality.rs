@@ -388,9 +388,9 @@ fn moved_less(
 /// length of `next`, `rank` and `by` in lanes; returns the distance of
 /// `rank` and `next` in four lanes (see `distance_lanes`).
 ///
-/// Column block by column block: `DAMPING * rank[j]`, set in every
-/// lane of `by[j]` first, times the block's row `j`, added to four sums
-/// held in a register. Each `next[x]` still takes its products one by
+/// Two column blocks at a time: `DAMPING * rank[j]`, set in every
+/// lane of `by[j]` first, times each block's row `j`, added to four
+/// sums per block held in registers. Each `next[x]` still takes its products one by
 /// one in row order, the same sums to the bit as row by row.
 ///
 /// Compiled twice, the second time for AVX2, and the version the CPU
@@ -413,12 +413,44 @@ fn step(
     }
     let by = &by[..];
     let mut lanes = [0.0f32; LANES];
-    let blocks = weights.chunks_exact(p).zip(rank);
-    for ((block, old), x) in blocks.zip(next.iter_mut()) {
+    let mut moved = |old: &[f32; LANES], sum: &[f32; LANES]| {
+        for l in 0..LANES {
+            lanes[l] += (old[l] - sum[l]).abs();
+        }
+    };
+    // Two column blocks at a time, side by side in memory: each row's
+    // `by` serves both, and the loop's counting is shared.
+    let mut pairs = weights.chunks_exact(2 * p);
+    let (old2, next2) = (rank.chunks_exact(2), next.chunks_exact_mut(2));
+    for ((pair, old), x) in (&mut pairs).zip(old2).zip(next2) {
+        let (left, right) = pair.split_at(p);
+        let (mut a, mut b) = ([jump; LANES], [jump; LANES]);
+        // Four rows at a time: p is a multiple of four.
+        let (l4, r4) = (left.as_chunks::<4>().0, right.as_chunks::<4>().0);
+        let b4 = by.as_chunks::<4>().0;
+        for ((l4, r4), b4) in l4.iter().zip(r4).zip(b4) {
+            for k in 0..4 {
+                for l in 0..LANES {
+                    a[l] += l4[k][l] * b4[k].0[l];
+                    b[l] += r4[k][l] * b4[k].0[l];
+                }
+            }
+        }
+        if let [x0, x1] = x {
+            (*x0, *x1) = (a, b);
+        }
+        if let [o0, o1] = old {
+            moved(o0, &a);
+            moved(o1, &b);
+        }
+    }
+    // An odd number of blocks leaves the last one alone.
+    let last = pairs.remainder();
+    if let (Some(old), Some(x)) = (rank.last(), next.last_mut())
+        && !last.is_empty()
+    {
         let mut sum = [jump; LANES];
-        // Four rows at a time: p is a multiple of four, and a loop of
-        // eights with a tail of four costs more than it saves.
-        let (w4, b4) = (block.as_chunks::<4>().0, by.as_chunks::<4>().0);
+        let (w4, b4) = (last.as_chunks::<4>().0, by.as_chunks::<4>().0);
         for (w4, b4) in w4.iter().zip(b4) {
             for k in 0..4 {
                 for l in 0..LANES {
@@ -427,9 +459,7 @@ fn step(
             }
         }
         *x = sum;
-        for l in 0..LANES {
-            lanes[l] += (old[l] - sum[l]).abs();
-        }
+        moved(old, &sum);
     }
     lanes
 }
