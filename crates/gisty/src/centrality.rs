@@ -79,10 +79,12 @@ pub(crate) struct Graph {
     /// holds the jump probability, as every step leaves it.
     rank: Vec<[f32; LANES]>,
     next: Vec<[f32; LANES]>,
-    /// `DAMPING * rank[j]` in every lane, `p` long (see [`step`]);
-    /// before the walk, each node's norm so, 1 for a norm of 0 (see
-    /// `similarities`).
+    /// Each node's norm in every lane, 1 for a norm of 0, `p` long
+    /// (see `similarities`).
     by: Vec<Lanes>,
+    /// `DAMPING * rank[j]`, `p` long (see [`step`]): one number a row,
+    /// which the step spreads over the lanes as it loads it.
+    scaled: Vec<f32>,
 }
 
 impl Graph {
@@ -228,13 +230,13 @@ impl Graph {
         self.rank.as_flattened_mut()[..m].fill(1.0 / m as f32);
         self.next.clear();
         self.next.resize(p / LANES, [0.0; LANES]);
-        self.by.clear();
-        self.by.resize(p, Lanes::default());
+        self.scaled.clear();
+        self.scaled.resize(p, 0.0);
         for _ in 0..MAX_ITERATIONS {
             let lanes = step(
                 &self.weights,
                 &self.rank,
-                &mut self.by,
+                &mut self.scaled,
                 &mut self.next,
                 jump,
             );
@@ -385,13 +387,14 @@ fn moved_less(
 /// One step of the walk: sets `next[x]` to `jump` plus
 /// `DAMPING * rank[j] * weights[j][x]` for every row `j` in order, for
 /// every `x`, with `weights` laid out as [`cell`] says and `p` the
-/// length of `next`, `rank` and `by` in lanes; returns the distance of
-/// `rank` and `next` in four lanes (see `distance_lanes`).
+/// length of `next` and `rank` in lanes, and of `by`; returns the
+/// distance of `rank` and `next` in four lanes (see `distance_lanes`).
 ///
-/// Two column blocks at a time: `DAMPING * rank[j]`, set in every
-/// lane of `by[j]` first, times each block's row `j`, added to four
-/// sums per block held in registers. Each `next[x]` still takes its products one by
-/// one in row order, the same sums to the bit as row by row.
+/// Two column blocks at a time: `DAMPING * rank[j]`, set in `by[j]`
+/// first and spread over the lanes when loaded, times each block's row
+/// `j`, added to four sums per block held in registers. Each `next[x]`
+/// still takes its products one by one in row order, the same sums to
+/// the bit as row by row.
 ///
 /// Compiled twice, the second time for AVX2, and the version the CPU
 /// runs picked once: the arithmetic is the same operations in the same
@@ -400,16 +403,14 @@ fn moved_less(
 fn step(
     weights: &[[f32; LANES]],
     rank: &[[f32; LANES]],
-    by: &mut [Lanes],
+    by: &mut [f32],
     next: &mut [[f32; LANES]],
     jump: f32,
 ) -> [f32; LANES] {
     let p = next.len() * LANES;
     let by = &mut by[..p];
-    for (by, rank) in by.as_chunks_mut::<LANES>().0.iter_mut().zip(rank) {
-        for (b, &r) in by.iter_mut().zip(rank) {
-            *b = Lanes([DAMPING * r; LANES]);
-        }
+    for (b, &r) in by.iter_mut().zip(rank.as_flattened()) {
+        *b = DAMPING * r;
     }
     let by = &by[..];
     let mut lanes = [0.0f32; LANES];
@@ -430,9 +431,10 @@ fn step(
         let b4 = by.as_chunks::<4>().0;
         for ((l4, r4), b4) in l4.iter().zip(r4).zip(b4) {
             for k in 0..4 {
+                let by = [b4[k]; LANES];
                 for l in 0..LANES {
-                    a[l] += l4[k][l] * b4[k].0[l];
-                    b[l] += r4[k][l] * b4[k].0[l];
+                    a[l] += l4[k][l] * by[l];
+                    b[l] += r4[k][l] * by[l];
                 }
             }
         }
@@ -454,7 +456,7 @@ fn step(
         for (w4, b4) in w4.iter().zip(b4) {
             for k in 0..4 {
                 for l in 0..LANES {
-                    sum[l] += w4[k][l] * b4[k].0[l];
+                    sum[l] += w4[k][l] * b4[k];
                 }
             }
         }
@@ -507,7 +509,7 @@ mod tests {
                 }
                 // Whatever `next` and `by` held before does not count.
                 let mut got = vec![[f32::NAN; LANES]; p / LANES];
-                let mut by = vec![Lanes([f32::NAN; LANES]); p];
+                let mut by = vec![f32::NAN; p];
                 let quads = rank.as_chunks().0;
                 let weights = blocked(&weights, p);
                 let lanes = step(&weights, quads, &mut by, &mut got, jump);
