@@ -79,10 +79,12 @@ pub(crate) struct Graph {
     /// holds the jump probability, as every step leaves it.
     rank: Vec<[f32; LANES]>,
     next: Vec<[f32; LANES]>,
-    /// `DAMPING * rank[j]` in every lane, `p` long (see [`step`]);
-    /// before the walk, each node's norm so, 1 for a norm of 0 (see
-    /// `similarities`).
+    /// Each node's norm in every lane, 1 for a norm of 0, `p` long
+    /// (see `similarities`).
     by: Vec<Lanes>,
+    /// `DAMPING * rank[j]`, `p` long (see [`step`]): one number a row,
+    /// which the step spreads over the lanes as it loads it.
+    scaled: Vec<f32>,
 }
 
 impl Graph {
@@ -228,13 +230,13 @@ impl Graph {
         self.rank.as_flattened_mut()[..m].fill(1.0 / m as f32);
         self.next.clear();
         self.next.resize(p / LANES, [0.0; LANES]);
-        self.by.clear();
-        self.by.resize(p, Lanes::default());
+        self.scaled.clear();
+        self.scaled.resize(p, 0.0);
         for _ in 0..MAX_ITERATIONS {
             let lanes = step(
                 &self.weights,
                 &self.rank,
-                &mut self.by,
+                &mut self.scaled,
                 &mut self.next,
                 jump,
             );
@@ -385,13 +387,14 @@ fn moved_less(
 /// One step of the walk: sets `next[x]` to `jump` plus
 /// `DAMPING * rank[j] * weights[j][x]` for every row `j` in order, for
 /// every `x`, with `weights` laid out as [`cell`] says and `p` the
-/// length of `next`, `rank` and `by` in lanes; returns the distance of
-/// `rank` and `next` in four lanes (see `distance_lanes`).
+/// length of `next` and `rank` in lanes, and of `by`; returns the
+/// distance of `rank` and `next` in four lanes (see `distance_lanes`).
 ///
-/// Column block by column block: `DAMPING * rank[j]`, set in every
-/// lane of `by[j]` first, times the block's row `j`, added to four sums
-/// held in a register. Each `next[x]` still takes its products one by
-/// one in row order, the same sums to the bit as row by row.
+/// Two column blocks at a time: `DAMPING * rank[j]`, set in `by[j]`
+/// first and spread over the lanes when loaded, times each block's row
+/// `j`, added to four sums per block held in registers. Each `next[x]`
+/// still takes its products one by one in row order, the same sums to
+/// the bit as row by row.
 ///
 /// Compiled twice, the second time for AVX2, and the version the CPU
 /// runs picked once: the arithmetic is the same operations in the same
@@ -400,36 +403,65 @@ fn moved_less(
 fn step(
     weights: &[[f32; LANES]],
     rank: &[[f32; LANES]],
-    by: &mut [Lanes],
+    by: &mut [f32],
     next: &mut [[f32; LANES]],
     jump: f32,
 ) -> [f32; LANES] {
     let p = next.len() * LANES;
     let by = &mut by[..p];
-    for (by, rank) in by.as_chunks_mut::<LANES>().0.iter_mut().zip(rank) {
-        for (b, &r) in by.iter_mut().zip(rank) {
-            *b = Lanes([DAMPING * r; LANES]);
-        }
+    for (b, &r) in by.iter_mut().zip(rank.as_flattened()) {
+        *b = DAMPING * r;
     }
     let by = &by[..];
     let mut lanes = [0.0f32; LANES];
-    let blocks = weights.chunks_exact(p).zip(rank);
-    for ((block, old), x) in blocks.zip(next.iter_mut()) {
+    let mut moved = |old: &[f32; LANES], sum: &[f32; LANES]| {
+        for l in 0..LANES {
+            lanes[l] += (old[l] - sum[l]).abs();
+        }
+    };
+    // Two column blocks at a time, side by side in memory: each row's
+    // `by` serves both, and the loop's counting is shared.
+    let mut pairs = weights.chunks_exact(2 * p);
+    let (old2, next2) = (rank.chunks_exact(2), next.chunks_exact_mut(2));
+    for ((pair, old), x) in (&mut pairs).zip(old2).zip(next2) {
+        let (left, right) = pair.split_at(p);
+        let (mut a, mut b) = ([jump; LANES], [jump; LANES]);
+        // Four rows at a time: p is a multiple of four.
+        let (l4, r4) = (left.as_chunks::<4>().0, right.as_chunks::<4>().0);
+        let b4 = by.as_chunks::<4>().0;
+        for ((l4, r4), b4) in l4.iter().zip(r4).zip(b4) {
+            for k in 0..4 {
+                let by = [b4[k]; LANES];
+                for l in 0..LANES {
+                    a[l] += l4[k][l] * by[l];
+                    b[l] += r4[k][l] * by[l];
+                }
+            }
+        }
+        if let [x0, x1] = x {
+            (*x0, *x1) = (a, b);
+        }
+        if let [o0, o1] = old {
+            moved(o0, &a);
+            moved(o1, &b);
+        }
+    }
+    // An odd number of blocks leaves the last one alone.
+    let last = pairs.remainder();
+    if let (Some(old), Some(x)) = (rank.last(), next.last_mut())
+        && !last.is_empty()
+    {
         let mut sum = [jump; LANES];
-        // Four rows at a time: p is a multiple of four, and a loop of
-        // eights with a tail of four costs more than it saves.
-        let (w4, b4) = (block.as_chunks::<4>().0, by.as_chunks::<4>().0);
+        let (w4, b4) = (last.as_chunks::<4>().0, by.as_chunks::<4>().0);
         for (w4, b4) in w4.iter().zip(b4) {
             for k in 0..4 {
                 for l in 0..LANES {
-                    sum[l] += w4[k][l] * b4[k].0[l];
+                    sum[l] += w4[k][l] * b4[k];
                 }
             }
         }
         *x = sum;
-        for l in 0..LANES {
-            lanes[l] += (old[l] - sum[l]).abs();
-        }
+        moved(old, &sum);
     }
     lanes
 }
@@ -477,7 +509,7 @@ mod tests {
                 }
                 // Whatever `next` and `by` held before does not count.
                 let mut got = vec![[f32::NAN; LANES]; p / LANES];
-                let mut by = vec![Lanes([f32::NAN; LANES]); p];
+                let mut by = vec![f32::NAN; p];
                 let quads = rank.as_chunks().0;
                 let weights = blocked(&weights, p);
                 let lanes = step(&weights, quads, &mut by, &mut got, jump);
