@@ -624,12 +624,17 @@ fn may_join(after: u8) -> bool {
 /// `b`.
 #[inline]
 fn joins(b: &[u8], i: usize) -> bool {
-    let (Some(&before), Some(&mid), Some(&after)) =
-        (i.checked_sub(1).and_then(|j| b.get(j)), b.get(i), b.get(i + 1))
+    // The byte after first: most often a space, which ends the word
+    // without a look at the others.
+    let after = match b.get(i + 1) {
+        Some(&a) if WORD[a as usize] => class(a),
+        _ => return false,
+    };
+    let (Some(&before), Some(&mid)) =
+        (i.checked_sub(1).and_then(|j| b.get(j)), b.get(i))
     else {
         return false;
     };
-    let after = class(after);
     match (class(before), class(mid)) {
         (LETTER, MID_LETTER | MID_BOTH) => after == LETTER,
         (NUMERIC, MID_NUM | MID_BOTH) => after == NUMERIC,
