@@ -302,13 +302,13 @@ fn next_cut(bytes: &[u8], p: usize) -> usize {
     }
 }
 
-/// The offset of the first byte of `bytes` that is not ASCII, 32 bytes
+/// The offset of the first byte of `bytes` that is not ASCII, 64 bytes
 /// at a time, then eight, then the last eight.
 #[inline]
 fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut at = 0;
-    for chunk in bytes.chunks_exact(32) {
+    for chunk in bytes.chunks_exact(64) {
         let mut any = 0;
         for eight in chunk.chunks_exact(8) {
             any |= u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
@@ -316,7 +316,7 @@ fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
         if any & HIGH != 0 {
             break;
         }
-        at += 32;
+        at += 64;
     }
     let mut chunks = bytes[at..].chunks_exact(8);
     for chunk in chunks.by_ref() {
