@@ -302,13 +302,13 @@ fn next_cut(bytes: &[u8], p: usize) -> usize {
     }
 }
 
-/// The offset of the first byte of `bytes` that is not ASCII, 32 bytes
+/// The offset of the first byte of `bytes` that is not ASCII, 64 bytes
 /// at a time, then eight, then the last eight.
 #[inline]
 fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut at = 0;
-    for chunk in bytes.chunks_exact(32) {
+    for chunk in bytes.chunks_exact(64) {
         let mut any = 0;
         for eight in chunk.chunks_exact(8) {
             any |= u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
@@ -316,7 +316,7 @@ fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
         if any & HIGH != 0 {
             break;
         }
-        at += 32;
+        at += 64;
     }
     let mut chunks = bytes[at..].chunks_exact(8);
     for chunk in chunks.by_ref() {
@@ -624,12 +624,17 @@ fn may_join(after: u8) -> bool {
 /// `b`.
 #[inline]
 fn joins(b: &[u8], i: usize) -> bool {
-    let (Some(&before), Some(&mid), Some(&after)) =
-        (i.checked_sub(1).and_then(|j| b.get(j)), b.get(i), b.get(i + 1))
+    // The byte after first: most often a space, which ends the word
+    // without a look at the others.
+    let after = match b.get(i + 1) {
+        Some(&a) if WORD[a as usize] => class(a),
+        _ => return false,
+    };
+    let (Some(&before), Some(&mid)) =
+        (i.checked_sub(1).and_then(|j| b.get(j)), b.get(i))
     else {
         return false;
     };
-    let after = class(after);
     match (class(before), class(mid)) {
         (LETTER, MID_LETTER | MID_BOTH) => after == LETTER,
         (NUMERIC, MID_NUM | MID_BOTH) => after == NUMERIC,
