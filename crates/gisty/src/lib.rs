@@ -145,6 +145,7 @@ mod select;
 mod span;
 mod summarizer;
 mod summary;
+mod swar;
 
 pub use budget::Budget;
 pub use error::BuildError;

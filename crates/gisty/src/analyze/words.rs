@@ -28,6 +28,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::swar::load8;
+
 /// Word-break classes of ASCII bytes (UAX #29, table 3).
 const OTHER: u8 = 0;
 /// ALetter: `A-Z`, `a-z`.
@@ -472,33 +474,6 @@ fn other_word_bytes(x: u64, from_0: u64) -> u64 {
     // unless it is 0.
     let underscore = !((x ^ (u64::from(b'_') * ONES8)) + 0x7f * ONES8);
     (digit | underscore) & HIGH8
-}
-
-/// The 8 bytes of `b` from `p` as a number, with zeros past the end of
-/// `b`.
-#[inline]
-fn load8(b: &[u8], p: usize) -> u64 {
-    match b.get(p..).and_then(<[u8]>::first_chunk) {
-        Some(chunk) => u64::from_le_bytes(*chunk),
-        None => load8_tail(b, p),
-    }
-}
-
-/// [`load8`] near the end of `b`.
-#[inline(never)]
-fn load8_tail(b: &[u8], p: usize) -> u64 {
-    let mut buf = [0u8; 8];
-    if p >= b.len() {
-        return 0;
-    }
-    if let Some(tail) = b.len().checked_sub(8).and_then(|k| b.get(k..)) {
-        // The last 8 bytes, shifted down to start at `p`.
-        buf.copy_from_slice(tail);
-        return u64::from_le_bytes(buf) >> (8 * (p + 8 - b.len()));
-    }
-    let rest = b.get(p..).unwrap_or_default();
-    buf[..rest.len()].copy_from_slice(rest);
-    u64::from_le_bytes(buf)
 }
 
 /// The words of the ASCII region `text[from..to]`, by the ASCII subset

@@ -27,6 +27,7 @@ use whatlang::{Lang, Script};
 use super::Language;
 use crate::analyze::{Map, hasher};
 use crate::probe::Probed;
+use crate::swar::{HIGH, load8, splat};
 
 /// How much of a text detection reads, in bytes (cut back to a character
 /// boundary, then to the last white space, so that no word is cut).
@@ -168,31 +169,8 @@ fn pack(word: &[u8]) -> Option<[u64; 2]> {
     if word.is_empty() || word.len() > 16 || word.contains(&0) {
         return None;
     }
-    Some([load(word, 0), load(word, 8)])
+    Some([load8(word, 0), load8(word, 8)])
 }
-
-/// The 8 bytes of `bytes` from `at`, little-endian, those past the end
-/// zero.
-#[inline]
-fn load(bytes: &[u8], at: usize) -> u64 {
-    let rest = bytes.get(at..).unwrap_or_default();
-    match rest.first_chunk::<8>() {
-        Some(w) => u64::from_le_bytes(*w),
-        None => {
-            let mut buf = [0u8; 8];
-            buf.iter_mut().zip(rest).for_each(|(d, &b)| *d = b);
-            u64::from_le_bytes(buf)
-        }
-    }
-}
-
-/// `b` in every byte of a word.
-const fn splat(b: u8) -> u64 {
-    u64::from_ne_bytes([b; 8])
-}
-
-/// The high bit of every byte.
-const HIGH: u64 = splat(0x80);
 
 /// For the 8 bytes of `w`, the high bit of each byte set when it is an
 /// ASCII letter. With bit 5 set (folding to lower case) and bit 7 clear,
@@ -209,7 +187,7 @@ fn ascii_letters(w: u64) -> u64 {
 #[inline]
 fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
     loop {
-        let other = !ascii_letters(load(bytes, i)) & HIGH;
+        let other = !ascii_letters(load8(bytes, i)) & HIGH;
         if other != 0 {
             return (i + other.trailing_zeros() as usize / 8).min(bytes.len());
         }
@@ -226,9 +204,9 @@ fn pack_ascii_lower(bytes: &[u8], start: usize, end: usize) -> [u64; 2] {
     // The low `len` bytes, then the next ones up to 16: the folded
     // letters, the padding zero.
     let lo =
-        fold(load(bytes, start)) & (u64::MAX >> (64 - 8 * len.clamp(1, 8)));
+        fold(load8(bytes, start)) & (u64::MAX >> (64 - 8 * len.clamp(1, 8)));
     let hi = if len > 8 {
-        fold(load(bytes, start + 8)) & (u64::MAX >> (128 - 8 * len.min(16)))
+        fold(load8(bytes, start + 8)) & (u64::MAX >> (128 - 8 * len.min(16)))
     } else {
         0
     };
@@ -271,7 +249,7 @@ fn alphabetic_words(
         // The common case: fewer than 8 ASCII letters, then an ASCII byte
         // (or the end, read as zero), all in one word of the text, which
         // is also the key.
-        let w = load(bytes, start);
+        let w = load8(bytes, start);
         let n = (!ascii_letters(w) & HIGH).trailing_zeros() as usize / 8;
         if (1..8).contains(&n) && (w >> (8 * n)) & 0x80 == 0 {
             let key = (w | splat(0x20)) & ((1 << (8 * n)) - 1);
@@ -339,14 +317,24 @@ fn stop_word_vote(text: &str) -> Option<Language> {
                 bits &= bits - 1;
             }
         }
-        if words.is_multiple_of(VOTE_CHECK_EVERY) {
-            let (_, top, second) = leader(&counts);
-            if top >= 8 && top * 5 >= words && top >= second * 2 {
-                break;
-            }
+        if words.is_multiple_of(VOTE_CHECK_EVERY) && settled(&counts, words) {
+            break;
         }
     }
-    let (best, top, second) = leader(&counts);
+    verdict(&counts, words)
+}
+
+/// Whether the vote can stop early: after `words` words, the leader has
+/// at least 8 votes, a fifth of the words, and twice the runner-up's.
+fn settled(counts: &[u32], words: u32) -> bool {
+    let (_, top, second) = leader(counts);
+    top >= 8 && top * 5 >= words && top >= second * 2
+}
+
+/// The vote's answer: the leader when it has at least 4 votes, a fifth of
+/// the `words` words, and one and a half times the runner-up's.
+fn verdict(counts: &[u32], words: u32) -> Option<Language> {
+    let (best, top, second) = leader(counts);
     let clear = top >= 4 && top * 5 >= words && top * 2 >= second * 3;
     clear.then_some(VOTERS[best])
 }
@@ -653,16 +641,13 @@ mod tests {
                     *c += u32::from(mask >> i & 1);
                 }
             }
-            if words.is_multiple_of(VOTE_CHECK_EVERY) {
-                let (_, top, second) = leader(&counts);
-                if top >= 8 && top * 5 >= words && top >= second * 2 {
-                    break;
-                }
+            if words.is_multiple_of(VOTE_CHECK_EVERY)
+                && settled(&counts, words)
+            {
+                break;
             }
         }
-        let (best, top, second) = leader(&counts);
-        let clear = top >= 4 && top * 5 >= words && top * 2 >= second * 3;
-        clear.then_some(VOTERS[best])
+        verdict(&counts, words)
     }
 
     /// Every stop word is found, through either table, and the packed

@@ -74,6 +74,7 @@
 //!   embeddings) around a terminator are ignored.
 
 use super::tables::{Abbr, Rules, short_key};
+use crate::swar::{HIGH, splat};
 
 /// Longest word (in bytes) looked up in the tables; longer words are
 /// never abbreviations, and the bound keeps each look constant-time.
@@ -217,14 +218,6 @@ fn stops_skip(b: u8) -> bool {
     // comparison takes the control characters and all non-ASCII bytes.
     (b as i8) < 0x20 || matches!(b, b'!' | b'"' | b'.' | b':' | b';' | b'?')
 }
-
-/// `b` in every byte of a word.
-const fn splat(b: u8) -> u64 {
-    u64::from_ne_bytes([b; 8])
-}
-
-/// The high bit of every byte.
-const HIGH: u64 = splat(0x80);
 
 /// For the 8 bytes of `w` (little-endian), the high bit of each byte
 /// set when the byte may stop the skip: it is below 0x40 and not a space,
