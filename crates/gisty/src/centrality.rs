@@ -13,8 +13,7 @@
 //! best by a cheap score (TF-IDF content and position, mixed as in the
 //! total); the others get centrality 0.
 
-use crate::score::{Entry, Link, NONE, run};
-use crate::summary::ScoreParts;
+use crate::vectors::{Entry, Link, NONE, Vectors, run};
 
 /// The probability that the walk follows an edge rather than jumps: the
 /// usual PageRank value.
@@ -51,6 +50,8 @@ fn cell(p: usize, row: usize, col: usize) -> usize {
 /// Reusable working space of the centrality computation.
 #[derive(Debug, Default)]
 pub(crate) struct Graph {
+    /// The centrality of each sentence, the result.
+    scores: Vec<f32>,
     /// Sentence of each node, ascending.
     members: Vec<usize>,
     /// Cheap score of each sentence, and the sentences by it, for
@@ -88,37 +89,49 @@ pub(crate) struct Graph {
 }
 
 impl Graph {
-    /// Sets `parts[i].centrality` for every sentence: its LexRank score
+    /// The centrality of every sentence of `vectors`: its LexRank score
     /// scaled so that the most central sentence has 1, or 0 for a
-    /// sentence without terms or outside the graph.
+    /// sentence without terms or outside the graph. When there are more
+    /// than [`MAX_NODES`] sentences, those of the highest `cheap(i)`
+    /// make the graph, ties to the earlier.
+    pub(crate) fn centrality(
+        &mut self,
+        vectors: &Vectors,
+        cheap: impl Fn(usize) -> f32,
+    ) -> &[f32] {
+        self.rank_into(
+            vectors.entries(),
+            vectors.links(),
+            vectors.starts(),
+            vectors.norms(),
+            vectors.vocab_len(),
+            cheap,
+        );
+        &self.scores
+    }
+
+    /// Sets `scores` as [`centrality`](Self::centrality) says, for the
+    /// vectors laid out as [`Vectors`] holds them:
     /// `vec[starts[i]..starts[i + 1]]` is sentence `i`'s TF-IDF vector
     /// (sorted by term, every term below `vocab_len`) and `norms[i]` its
     /// norm; `links`, when as long as `vec`, has each entry's node `i`
-    /// and chains it to the previous sentence holding its term; `parts`
-    /// already holds content and position.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn centrality(
+    /// and chains it to the previous sentence holding its term.
+    fn rank_into(
         &mut self,
         vec: &[Entry],
         links: &[Link],
         starts: &[u32],
         norms: &[f32],
         vocab_len: usize,
-        position_weight: f32,
-        parts: &mut [ScoreParts],
+        cheap: impl Fn(usize) -> f32,
     ) {
-        let n = parts.len();
+        let n = norms.len();
         self.members.clear();
         if n <= MAX_NODES {
             self.members.extend(0..n);
         } else {
-            let w = position_weight;
             self.keys.clear();
-            self.keys.extend(
-                parts
-                    .iter()
-                    .map(|p| p.content.powf(1.0 - w) * p.position.powf(w)),
-            );
+            self.keys.extend((0..n).map(cheap));
             let keys = &self.keys;
             self.order.clear();
             self.order.extend(0..n);
@@ -127,9 +140,8 @@ impl Graph {
             self.members.extend_from_slice(&self.order[..MAX_NODES]);
             self.members.sort_unstable();
         }
-        for p in parts.iter_mut() {
-            p.centrality = 0.0;
-        }
+        self.scores.clear();
+        self.scores.resize(n, 0.0);
         let m = self.members.len();
         if m == 0 {
             return;
@@ -160,7 +172,7 @@ impl Graph {
         }
         for ((&rank, &norm), &s) in nodes.zip(&self.members) {
             if norm > 0.0 {
-                parts[s].centrality = rank / best;
+                self.scores[s] = rank / best;
             }
         }
     }
@@ -285,7 +297,7 @@ fn cosines(
 /// Entry by entry in order, each earlier entry on its term's chain adds
 /// the product of their weights: node `k`'s terms come in ascending
 /// order, so each pair's sum takes the same products in the same order
-/// as a merge of the two sorted vectors (`score::dot`), the same number
+/// as a merge of the two sorted vectors (`vectors::dot`), the same number
 /// to the bit (tested), but only pairs that share a term cost anything.
 fn dots(entries: &[Entry], links: &[Link], p: usize, weights: &mut [f32]) {
     // One length for both, so that one check serves both.
@@ -470,7 +482,7 @@ fn step(
 mod tests {
     use super::*;
     use crate::analyze::TermId;
-    use crate::score::dot;
+    use crate::vectors::{dot, idf};
 
     /// A row-major `p * p` matrix laid out by column block, as
     /// [`cell`] says.
@@ -575,27 +587,21 @@ mod tests {
         vec: &[Entry],
         starts: &[u32],
         norms: &[f32],
-        position_weight: f32,
-        parts: &mut [ScoreParts],
-    ) {
-        let n = parts.len();
+        cheap: impl Fn(usize) -> f32,
+    ) -> Vec<f32> {
+        let n = norms.len();
         let mut members: Vec<usize> = (0..n).collect();
         if n > MAX_NODES {
-            let w = position_weight;
-            let key =
-                |p: &ScoreParts| p.content.powf(1.0 - w) * p.position.powf(w);
             members.sort_by(|&a, &b| {
-                key(&parts[b]).total_cmp(&key(&parts[a])).then(a.cmp(&b))
+                cheap(b).total_cmp(&cheap(a)).then(a.cmp(&b))
             });
             members.truncate(MAX_NODES);
             members.sort_unstable();
         }
-        for p in parts.iter_mut() {
-            p.centrality = 0.0;
-        }
+        let mut scores = vec![0.0; n];
         let m = members.len();
         if m == 0 {
-            return;
+            return scores;
         }
         let v = |k: usize| &vec[run(starts, members[k])];
         let norms: Vec<f32> = members.iter().map(|&s| norms[s]).collect();
@@ -636,9 +642,24 @@ mod tests {
             (0..m).filter(|&k| has(k)).map(|k| rank[k]).fold(0.0, f32::max);
         if best > 0.0 {
             for k in (0..m).filter(|&k| has(k)) {
-                parts[members[k]].centrality = rank[k] / best;
+                scores[members[k]] = rank[k] / best;
             }
         }
+        scores
+    }
+
+    /// The centrality of the graph laid out as [`Vectors`] holds it.
+    fn centrality(
+        vec: &[Entry],
+        links: &[Link],
+        starts: &[u32],
+        norms: &[f32],
+        vocab_len: usize,
+        cheap: impl Fn(usize) -> f32,
+    ) -> Vec<f32> {
+        let mut graph = Graph::default();
+        graph.rank_into(vec, links, starts, norms, vocab_len, cheap);
+        graph.scores
     }
 
     proptest::proptest! {
@@ -650,12 +671,10 @@ mod tests {
                 proptest::collection::vec(0u32..60, 0..14), 0..70),
         ) {
             let (vec, links, starts, norms) = vectors(&sentences);
-            let mut got = vec![ScoreParts::default(); sentences.len()];
-            let mut want = got.clone();
-            Graph::default().centrality(&vec, &links, &starts, &norms, 60, 0.5, &mut got);
-            reference(&vec, &starts, &norms, 0.5, &mut want);
-            let c = |v: &[ScoreParts]| bits(&v.iter().map(|p| p.centrality).collect::<Vec<_>>());
-            proptest::prop_assert_eq!(c(&got), c(&want));
+            let cheap = |_| -> f32 { unreachable!("a graph of every sentence") };
+            let got = centrality(&vec, &links, &starts, &norms, 60, cheap);
+            let want = reference(&vec, &starts, &norms, cheap);
+            proptest::prop_assert_eq!(bits(&got), bits(&want));
         }
     }
 
@@ -670,18 +689,10 @@ mod tests {
             contents in proptest::collection::vec(0.0f32..1.0, MAX_NODES + 40),
         ) {
             let (vec, links, starts, norms) = vectors(&sentences);
-            let mut got: Vec<ScoreParts> = (0..sentences.len())
-                .map(|i| ScoreParts {
-                    content: contents[i],
-                    position: crate::score::position(i),
-                    ..ScoreParts::default()
-                })
-                .collect();
-            let mut want = got.clone();
-            Graph::default().centrality(&vec, &links, &starts, &norms, 60, 0.3, &mut got);
-            reference(&vec, &starts, &norms, 0.3, &mut want);
-            let c = |v: &[ScoreParts]| bits(&v.iter().map(|p| p.centrality).collect::<Vec<_>>());
-            proptest::prop_assert_eq!(c(&got), c(&want));
+            let cheap = |i: usize| contents[i].powf(0.7) / (i as f32 + 1.0).powf(0.3);
+            let got = centrality(&vec, &links, &starts, &norms, 60, cheap);
+            let want = reference(&vec, &starts, &norms, cheap);
+            proptest::prop_assert_eq!(bits(&got), bits(&want));
         }
     }
 
@@ -711,8 +722,7 @@ mod tests {
             let mut sq = 0.0f32;
             for same in s.chunk_by(|a, b| a == b) {
                 let t = same[0];
-                let w =
-                    same.len() as f32 * crate::score::idf(df[t as usize], n);
+                let w = same.len() as f32 * idf(df[t as usize], n);
                 sq += w * w;
                 vec.push((TermId(t), w));
             }
@@ -816,30 +826,20 @@ mod tests {
         let (vec, links) = chained(&vec, &starts);
         let norms = vec![2f32.sqrt(); n];
         // Content falls with the index, so the first MAX_NODES win.
-        let mut parts: Vec<ScoreParts> = (0..n)
-            .map(|i| ScoreParts {
-                content: 1.0 / (i as f32 + 1.0),
-                position: 1.0 / (i as f32 + 1.0),
-                form: 1.0,
-                ..ScoreParts::default()
-            })
-            .collect();
-        let vocab = n + 1;
-        Graph::default()
-            .centrality(&vec, &links, &starts, &norms, vocab, 0.5, &mut parts);
-        for (i, p) in parts.iter().enumerate() {
+        let cheap = |i: usize| 1.0 / (i as f32 + 1.0);
+        let got = centrality(&vec, &links, &starts, &norms, n + 1, cheap);
+        for (i, &c) in got.iter().enumerate() {
             if i < MAX_NODES {
-                assert!(p.centrality > 0.0 && p.centrality <= 1.0, "{i}");
+                assert!(c > 0.0 && c <= 1.0, "{i}");
             } else {
-                assert_eq!(p.centrality, 0.0, "{i}");
+                assert_eq!(c, 0.0, "{i}");
             }
         }
     }
 
     #[test]
     fn no_sentences_no_work() {
-        let mut parts: Vec<ScoreParts> = Vec::new();
-        Graph::default().centrality(&[], &[], &[0], &[], 0, 0.8, &mut parts);
-        assert!(parts.is_empty());
+        let got = centrality(&[], &[], &[0], &[], 0, |_| 0.0);
+        assert!(got.is_empty());
     }
 }

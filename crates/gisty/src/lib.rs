@@ -146,6 +146,7 @@ mod span;
 mod summarizer;
 mod summary;
 mod swar;
+mod vectors;
 
 pub use budget::Budget;
 pub use error::BuildError;

@@ -14,23 +14,15 @@
 //! [`total`] combines them; every part is kept so that a score can be
 //! explained.
 
-use std::ops::Range;
-
 use crate::analyze::TermId;
 use crate::centrality::{Graph, MAX_NODES};
 use crate::focus::FOCUS_WEIGHT;
 use crate::summary::ScoreParts;
+use crate::vectors::{Entry, Vectors};
 
 /// The `form` factor of a sentence that is too short or a question: it
 /// is picked only when nothing better is left.
 pub(crate) const DEMOTED: f32 = 0.01;
-
-/// Inverse document frequency of a term found in `df` of `n` sentences:
-/// `ln((n + 1) / df)`, positive even for a term found in every sentence.
-pub(crate) fn idf(df: u32, n: u32) -> f32 {
-    debug_assert!(df >= 1 && df <= n);
-    ((n as f32 + 1.0) / df as f32).ln()
-}
 
 /// Position weight of the sentence at `rank` (0-based, among the
 /// document's sentences of text): `1 / (rank + 1)`.
@@ -106,71 +98,13 @@ pub(crate) struct Params {
     pub(crate) min_words: usize,
 }
 
-/// No entry: the end of a term's chain (see [`Link::prev`]).
-pub(crate) const NONE: u32 = u32::MAX;
-
-/// One distinct term of a sentence's TF-IDF vector.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Entry {
-    pub(crate) term: TermId,
-    /// The count of the term in the sentence times its idf.
-    pub(crate) weight: f32,
-}
-
-/// Where the entry of the same index sits in the similarity graph: the
-/// pairs of sentences that share a term. Kept apart from the entries,
-/// and made only for a document whose every sentence is a node, so that
-/// a long text's vectors take 8 bytes a term, not 16.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Link {
-    /// The sentence (or graph node) holding the entry.
-    pub(crate) node: u32,
-    /// The previous entry of the same term, in an earlier sentence, or
-    /// [`NONE`].
-    pub(crate) prev: u32,
-}
-
-/// What the scorer knows of a term of the document; all zero for a term
-/// not seen yet.
-#[derive(Clone, Copy, Debug, Default)]
-struct TermStats {
-    /// Sentences containing the term.
-    df: u32,
-    /// Occurrences in the document.
-    tf: u32,
-    /// One more than its last entry in `vec` so far, or 0.
-    last: u32,
-    /// Its idf, and `tf * idf`, its share of the content score of every
-    /// sentence holding it.
-    idf: f32,
-    share: f32,
-}
-
-/// Term statistics and sentence vectors of one document, reused across
-/// documents.
+/// The scores of one document's sentences, with the working space of
+/// their parts, reused across documents.
 #[derive(Debug, Default)]
 pub(crate) struct Scorer {
-    /// Statistics by term id.
-    terms: Vec<TermStats>,
-    /// The idf by document frequency (NaN: not computed yet): a
-    /// document has few distinct frequencies, and a logarithm costs.
-    by_df: Vec<f32>,
-    /// How many term ids the document uses (`weigh` zeroes their
-    /// counts again).
-    used: usize,
-    /// TF-IDF vectors of the sentences: distinct terms with weights,
-    /// the first `entries`.
-    vec: Vec<Entry>,
-    entries: usize,
-    /// The links of the first `entries` of `vec`, when the document has
-    /// at most [`MAX_NODES`] sentences; else empty.
-    links: Vec<Link>,
-    /// Where each sentence's run in `vec` starts, and a last entry for
-    /// where the last one ends (see [`run`]).
-    vec_starts: Vec<u32>,
-    /// Euclidean norm of each vector.
-    norms: Vec<f32>,
-    /// The raw content score of each sentence (see `weigh`).
+    /// The sentences' TF-IDF vectors.
+    vectors: Vectors,
+    /// The raw content score of each sentence (see [`content`]).
     content: Vec<f32>,
     /// The similarity graph for centrality.
     graph: Graph,
@@ -192,8 +126,16 @@ impl Scorer {
     ) {
         let Doc { terms, starts, shapes, title, vocab_len } = doc;
         debug_assert_eq!(starts.len(), shapes.len() + 1);
-        self.count(terms, starts, vocab_len);
-        self.weigh();
+        let n = shapes.len();
+        // The graph takes every sentence, and these links.
+        self.vectors.build(terms, starts, vocab_len, n <= MAX_NODES);
+        let v = &self.vectors;
+        self.content.clear();
+        self.content.extend(
+            v.shares().iter().enumerate().map(|(i, &sum)| {
+                content(sum, v.starts()[i + 1] - v.starts()[i])
+            }),
+        );
         let best = self.content.iter().fold(0.0f32, |best, &c| best.max(c));
         let sentences = shapes.iter().zip(&self.content).enumerate();
         parts.clear();
@@ -212,18 +154,26 @@ impl Scorer {
         // Without a title, every overlap is the 0 set above.
         if !title.is_empty() {
             for (i, p) in parts.iter_mut().enumerate() {
-                p.title = overlap(title, self.vector(i));
+                p.title = overlap(title, v.vector(i));
             }
         }
-        self.graph.centrality(
-            &self.vec[..self.entries],
-            &self.links,
-            &self.vec_starts,
-            &self.norms,
-            vocab_len,
-            params.position_weight,
-            parts,
-        );
+        // A document too long for one graph keeps the best sentences by
+        // a cheap score: content and position, mixed as in the total.
+        let w = params.position_weight;
+        let cheap = |i: usize| {
+            let p: &ScoreParts = &parts[i];
+            p.content.powf(1.0 - w) * p.position.powf(w)
+        };
+        let centrality = self.graph.centrality(v, cheap);
+        for (p, &c) in parts.iter_mut().zip(centrality) {
+            p.centrality = c;
+        }
+    }
+
+    /// The sentences' TF-IDF vectors, as the last [`score`](Self::score)
+    /// made them.
+    pub(crate) fn vectors(&self) -> &Vectors {
+        &self.vectors
     }
 
     /// `position(rank).powf(w)` for every rank below `n`, computed once
@@ -240,166 +190,18 @@ impl Scorer {
         &self.leads[..n]
     }
 
-    /// Cosine similarity of the TF-IDF vectors of sentences `a` and `b`
-    /// of the last document scored.
-    pub(crate) fn similarity(&self, a: usize, b: usize) -> f32 {
-        let (na, nb) = (self.norms[a], self.norms[b]);
-        if na == 0.0 || nb == 0.0 {
-            return 0.0;
-        }
-        dot(self.vector(a), self.vector(b)) / (na * nb)
-    }
-
     /// Frees the sentence vectors when a long text made them large (see
-    /// `Scratch::release_large`); [`similarity`](Self::similarity) must
-    /// not be called again before the next [`score`](Self::score).
+    /// `Scratch::release_large`).
     pub(crate) fn release_large(&mut self) {
-        /// Entries (8 bytes each) kept between texts: 2 MB.
-        const KEEP: usize = 1 << 18;
-        if self.vec.capacity() > KEEP || self.links.capacity() > KEEP {
-            self.vec = Vec::new();
-            self.links = Vec::new();
-            self.entries = 0;
-            self.vec_starts = Vec::new();
-            self.norms = Vec::new();
-        }
-    }
-
-    /// The TF-IDF vector of sentence `i` of the last document scored.
-    fn vector(&self, i: usize) -> &[Entry] {
-        &self.vec[run(&self.vec_starts, i)]
-    }
-
-    /// Counts the terms of the document into `df` and `tf`, and the
-    /// sentences' distinct terms with their counts into `vec` (as
-    /// `f32`, which [`weigh`](Self::weigh) multiplies by the idf), each
-    /// linked to the previous sentence holding the term, so that later
-    /// passes read runs that are already counted.
-    fn count(&mut self, terms: &[TermId], starts: &[u32], vocab_len: usize) {
-        // `weigh` left the statistics of the last document zero.
-        if self.terms.len() < vocab_len {
-            self.terms.resize(vocab_len, TermStats::default());
-        }
-        self.used = vocab_len;
-        // At most one entry per term: no room to spare on a long text.
-        // Entries beyond `entries` are stale, and overwritten here.
-        if self.vec.len() < terms.len() {
-            let blank = Entry { term: TermId(0), weight: 0.0 };
-            self.vec.reserve_exact(terms.len() - self.vec.len());
-            self.vec.resize(terms.len(), blank);
-        }
-        let n = starts.len().saturating_sub(1);
-        // The graph takes every sentence, and these links.
-        let chain = n <= MAX_NODES;
-        if chain {
-            // As with the entries: those of the last document are
-            // stale, and overwritten here; only new room is filled.
-            self.links.resize(terms.len(), Link { node: 0, prev: NONE });
-        } else {
-            self.links.clear();
-        }
-        self.vec_starts.clear();
-        self.vec_starts.push(0);
-        let (stats, out) = (&mut self.terms[..vocab_len], &mut self.vec[..]);
-        let links = &mut self.links[..];
-        let mut at = 0;
-        for i in 0..n {
-            for same in terms[run(starts, i)].chunk_by(|a, b| a == b) {
-                let t = same[0];
-                let stats = &mut stats[t.0 as usize];
-                stats.df += 1;
-                // At most `terms.len()`, a `u32`; so are the entries, and
-                // the sentences fewer.
-                stats.tf += same.len() as u32;
-                let prev = std::mem::replace(&mut stats.last, at as u32 + 1);
-                out[at] = Entry { term: t, weight: same.len() as f32 };
-                if chain {
-                    links[at] =
-                        Link { node: i as u32, prev: prev.wrapping_sub(1) };
-                }
-                at += 1;
-            }
-            self.vec_starts.push(at as u32);
-        }
-        self.entries = at;
-        self.links.truncate(at);
-    }
-
-    /// Turns the counts in `vec` into each sentence's TF-IDF vector
-    /// (`count * idf` per distinct term) and its norm, and computes the
-    /// raw content score of each sentence: the sum of `tf(t) * idf(t)`
-    /// over its distinct terms, divided by the square root of their
-    /// number so that long sentences do not win by length alone.
-    fn weigh(&mut self) {
-        let n = self.vec_starts.len().saturating_sub(1);
-        self.by_df.clear();
-        self.by_df.resize(n + 1, f32::NAN);
-        let by_df = &mut self.by_df[..];
-        for t in &mut self.terms[..self.used] {
-            if t.df == 0 {
-                continue;
-            }
-            let Some(memo) = by_df.get_mut(t.df as usize) else {
-                continue;
-            };
-            if memo.is_nan() {
-                // `n` fits: fewer sentences than terms, a `u32`.
-                *memo = idf(t.df, n as u32);
-            }
-            t.idf = *memo;
-            t.share = t.tf as f32 * *memo;
-            // Not needed any more: zero for the next document.
-            (t.df, t.tf, t.last) = (0, 0, 0);
-        }
-        self.norms.clear();
-        self.norms.resize(n, 0.0);
-        self.content.clear();
-        self.content.resize(n, 0.0);
-        let (stats, vec) = (&self.terms[..], &mut self.vec[..]);
-        let outs = self.norms.iter_mut().zip(self.content.iter_mut());
-        for (run, (norm, content)) in self.vec_starts.windows(2).zip(outs) {
-            let (mut sum, mut sq) = (0.0f32, 0.0f32);
-            let entries = &mut vec[run[0] as usize..run[1] as usize];
-            for e in entries.iter_mut() {
-                let t = &stats[e.term.0 as usize];
-                sum += t.share;
-                e.weight *= t.idf;
-                sq += e.weight * e.weight;
-            }
-            *norm = sq.sqrt();
-            let distinct = entries.len() as u32;
-            *content = if distinct == 0 {
-                0.0
-            } else {
-                sum / (distinct as f32).sqrt()
-            };
-        }
+        self.vectors.release_large();
     }
 }
 
-/// Run `i` of a list cut by `starts`: `starts[i]..starts[i + 1]`, the
-/// layout of the per-sentence lists (one `u32` per sentence instead of a
-/// range of two `usize`).
-#[inline]
-pub(crate) fn run(starts: &[u32], i: usize) -> Range<usize> {
-    starts[i] as usize..starts[i + 1] as usize
-}
-
-/// The dot product of two sparse vectors sorted by term.
-pub(crate) fn dot(a: &[Entry], b: &[Entry]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
-    while i < a.len() && j < b.len() {
-        match a[i].term.cmp(&b[j].term) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].weight * b[j].weight;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
+/// The raw content score of a sentence from the sum of `tf * idf` over
+/// its `distinct` terms ([`Vectors::shares`]): divided by the square root
+/// of their number, so that long sentences do not win by length alone.
+fn content(sum: f32, distinct: u32) -> f32 {
+    if distinct == 0 { 0.0 } else { sum / (distinct as f32).sqrt() }
 }
 
 /// Overlap of a title's distinct terms with a sentence's:
@@ -446,19 +248,6 @@ pub(crate) mod tests {
 
     fn weighted(v: &[(u32, f32)]) -> Vec<Entry> {
         v.iter().map(|&(t, w)| Entry { term: TermId(t), weight: w }).collect()
-    }
-
-    #[test]
-    fn idf_table() {
-        // (df, n, ln((n + 1) / df))
-        let rows = [
-            (1, 1, 2f32.ln()),
-            (1, 9, 10f32.ln()),
-            (9, 9, (10f32 / 9.0).ln()),
-        ];
-        for (df, n, want) in rows {
-            assert!(close(idf(df, n), want), "idf({df}, {n})");
-        }
     }
 
     #[test]
@@ -583,21 +372,6 @@ pub(crate) mod tests {
         }
     }
 
-    #[test]
-    fn dot_table() {
-        type Sparse = &'static [(u32, f32)];
-        let rows: [(Sparse, Sparse, f32); 4] = [
-            (&[], &[(1, 1.0)], 0.0),
-            (&[(1, 2.0), (3, 1.0)], &[(1, 3.0), (2, 5.0), (3, 4.0)], 10.0),
-            (&[(5, 1.0)], &[(1, 1.0), (9, 1.0)], 0.0),
-            (&[(0, 0.5)], &[(0, 0.5)], 0.25),
-        ];
-        for (a, b, want) in rows {
-            let got = dot(&weighted(a), &weighted(b));
-            assert!(close(got, want), "{a:?} . {b:?}: {got}");
-        }
-    }
-
     /// Scores sentences given as term lists (any order, repeats
     /// allowed) with a title's terms, minimum 6 words and position
     /// weight `w`.
@@ -667,8 +441,8 @@ pub(crate) mod tests {
             score(&[&[1, 2], &[], &[1, 2]], &plain(3), &[], 0.8);
         assert_eq!(parts[1].centrality, 0.0);
         assert_eq!(parts[0].centrality, parts[2].centrality);
-        assert!(close(scorer.similarity(0, 2), 1.0));
-        assert_eq!(scorer.similarity(0, 1), 0.0);
+        assert!(close(scorer.vectors().similarity(0, 2), 1.0));
+        assert_eq!(scorer.vectors().similarity(0, 1), 0.0);
     }
 
     #[test]
@@ -691,38 +465,21 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn content_and_vectors_are_the_plain_formulas_to_the_bit() {
+    fn content_is_the_plain_formula_to_the_bit() {
         // Sentences with repeated terms and terms of every frequency.
         let sentences: Vec<Vec<u32>> = (0..23u32)
             .map(|i| (0..i % 9 + 1).map(|j| (i * j + j * j) % 17).collect())
             .collect();
-        let (parts, scorer) =
+        let (parts, _) =
             score_terms(&sentences, &plain(sentences.len()), &[], 0.5);
-        let n = sentences.len() as u32;
-        let has = |s: &Vec<u32>, t: u32| s.contains(&t);
-        let df =
-            |t: u32| sentences.iter().filter(|s| has(s, t)).count() as u32;
-        let tf =
-            |t: u32| sentences.iter().flatten().filter(|&&x| x == t).count();
+        let (idf, tf) = crate::vectors::tests::plain_stats(&sentences);
         let mut raw = Vec::new();
-        for (i, s) in sentences.iter().enumerate() {
+        for s in &sentences {
             let mut distinct = s.clone();
             distinct.sort_unstable();
             distinct.dedup();
-            let (mut sum, mut sq) = (0.0f32, 0.0f32);
-            for (e, &t) in scorer.vector(i).iter().zip(&distinct) {
-                let idf = idf(df(t), n);
-                sum += tf(t) as f32 * idf;
-                let count = s.iter().filter(|&&x| x == t).count() as f32;
-                let w = count * idf;
-                sq += w * w;
-                assert_eq!(
-                    (e.term, e.weight.to_bits()),
-                    (TermId(t), w.to_bits())
-                );
-            }
-            assert_eq!(scorer.vector(i).len(), distinct.len());
-            assert_eq!(scorer.norms[i].to_bits(), sq.sqrt().to_bits(), "{i}");
+            let sum: f32 =
+                distinct.iter().map(|&t| tf(t) as f32 * idf(t)).sum();
             raw.push(sum / (distinct.len() as f32).sqrt());
         }
         let best = raw.iter().copied().fold(0.0, f32::max);
@@ -779,8 +536,8 @@ pub(crate) mod tests {
             for a in 0..sentences.len() {
                 for b in 0..sentences.len() {
                     assert_eq!(
-                        reused.similarity(a, b).to_bits(),
-                        fresh.similarity(a, b).to_bits()
+                        reused.vectors().similarity(a, b).to_bits(),
+                        fresh.vectors().similarity(a, b).to_bits()
                     );
                 }
             }

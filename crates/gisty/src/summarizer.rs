@@ -13,6 +13,7 @@ use crate::score::{self, Doc, Params, Scorer, Shape};
 use crate::segment::{Sentence, SentenceKind, Splitter};
 use crate::select::{self, Candidate, Selector};
 use crate::summary::{ScoreParts, Scored, Summary};
+use crate::vectors::run;
 
 /// The default weight of position against centrality, for news written
 /// as an inverted pyramid: see [`SummarizerBuilder::position_weight`].
@@ -557,20 +558,19 @@ impl Summarizer {
         let leads = s.scorer.leads(s.parts.len(), w);
         let it = s.parts.iter_mut().zip(&mut s.cands).zip(leads);
         for (i, ((p, c), &lead)) in it.enumerate() {
-            p.focus =
-                focus::coverage(&s.terms[score::run(&s.starts, i)], &s.focus);
+            p.focus = focus::coverage(&s.terms[run(&s.starts, i)], &s.focus);
             c.score = score::total_with(*p, w, lead);
         }
         // A long text's terms are not needed any more: give their room
         // back before the summary takes its own (a short one's stay, for
         // the next text).
         s.release_large();
-        let scorer = &s.scorer;
+        let vectors = s.scorer.vectors();
         select::select(
             &s.cands,
             budget,
             inner.redundancy,
-            |a, b| scorer.similarity(a, b),
+            |a, b| vectors.similarity(a, b),
             &mut s.selector,
             &mut s.picked,
         );
