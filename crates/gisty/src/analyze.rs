@@ -2,7 +2,7 @@
 //! words, stems, interned.
 //!
 //! Stems come from [`WordStemmer`]: gisty's own Snowball English stemmer
-//! ([`crate::lang::porter2`], the same stems as rust-stemmers, about ten
+//! ([`porter2`], the same stems as rust-stemmers, about ten
 //! times faster) for ASCII English words, rust-stemmers for the rest.
 //!
 //! Performance: words come from [`words::scan`] (unicode segmentation's
@@ -21,9 +21,10 @@ use std::collections::{HashMap, HashSet};
 use ahash::RandomState;
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::lang::porter2;
 use crate::probe::Probed;
 
+mod cjk;
+mod porter2;
 mod words;
 
 pub(crate) use words::for_each_word;
@@ -65,7 +66,7 @@ pub(crate) struct Analysis {
     pub(crate) stop_words: Set<Box<str>>,
     pub(crate) stemmer: Option<Algorithm>,
     /// Runs of characters of unspaced scripts (Han, kana, Thai) become
-    /// character bigrams: see [`crate::lang::cjk`].
+    /// character bigrams: see [`cjk`].
     pub(crate) bigrams: bool,
     /// Identifies this configuration, so that a vocabulary built under
     /// another one is not reused.
@@ -181,7 +182,7 @@ impl Vocab {
         out: &mut Vec<TermId>,
     ) -> usize {
         if analysis.bigrams {
-            return crate::lang::cjk::analyze(self, analysis, sentence, out);
+            return cjk::analyze(self, analysis, sentence, out);
         }
         // `out` is moved in and back, one pointer fewer to follow a term.
         let mut terms = Terms {

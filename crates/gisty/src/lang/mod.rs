@@ -1,6 +1,7 @@
 //! Languages and their data: stop words and stemmers (here), sentence
-//! rules (in [`crate::segment`]), detection ([`detect`]) and terms for
-//! unspaced scripts ([`cjk`]).
+//! rules (in [`crate::segment`]) and detection ([`detect`]). What is done
+//! with them is the pipeline's: terms (stems, and bigrams for unspaced
+//! scripts) in `analyze`.
 //!
 //! Stop words: English has gisty's own list (Snowball's, plus a few
 //! reporting verbs: see `english.rs`). Every other language takes its
@@ -18,10 +19,8 @@ use crate::analyze::{Analysis, Set, fold_into, hasher};
 use crate::error::BuildError;
 
 pub(crate) mod abbrev;
-pub(crate) mod cjk;
 mod detect;
 mod english;
-pub(crate) mod porter2;
 
 /// A language gisty knows.
 ///

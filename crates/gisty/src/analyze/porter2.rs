@@ -16,8 +16,6 @@
 //! The tests compare the two on tables, generated words and every word
 //! of the test corpora.
 
-// Until `Vocab::new_form` (analyze.rs) calls `stem_english`.
-
 /// The longest word [`stem_english`] stems itself, in bytes.
 pub(crate) const MAX_LEN: usize = 64;
 
@@ -994,7 +992,7 @@ mod tests {
     /// without ../shared) with both stemmers, for callgrind to count
     /// their instructions per call (see the commit message):
     /// `valgrind --tool=callgrind <release test binary> --ignored
-    /// lang::porter2::tests::instructions --exact`.
+    /// analyze::porter2::tests::instructions --exact`.
     #[test]
     #[ignore]
     fn instructions() {

@@ -21,7 +21,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::analyze::{Analysis, MAX_WORD_BYTES, TermId, Vocab, WordStemmer};
+use super::{Analysis, MAX_WORD_BYTES, TermId, Vocab, WordStemmer};
 
 /// Scripts written without spaces, as far as terms are concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,7 +58,7 @@ pub(crate) fn class(c: char) -> Option<Class> {
 
 /// Appends the terms of `sentence` to `out` and returns its number of
 /// words (as UAX #29 counts them), like
-/// [`Vocab::analyze`](crate::analyze::Vocab::analyze) does for spaced
+/// [`Vocab::analyze`](super::Vocab::analyze) does for spaced
 /// text.
 pub(crate) fn analyze(
     vocab: &mut Vocab,
