@@ -14,7 +14,7 @@
 //!    of its own (rule `LineList`). Other line breaks are hard wraps inside
 //!    a sentence (rule `HardWrap`).
 //! 2. **Sentences** (`segment/scan.rs`): each block is scanned once, left
-//!    to right, and the named rules listed at the top of `scan.rs` decide
+//!    to right, and the named rules listed at the top of `rules.rs` decide
 //!    at each terminator whether it ends a sentence. Per-language data (extra
 //!    terminators, abbreviations, sentence starters, month names) lives in
 //!    `segment/tables.rs`.
@@ -37,10 +37,17 @@
 use crate::lang::Language;
 use crate::span::Span;
 
+mod chars;
+#[cfg(test)]
+mod fast_tests;
+mod marker;
+mod quote;
+mod rules;
 mod scan;
+mod skip;
 mod tables;
 
-use scan::{Scanner, Sink};
+use scan::{Scan, Sink};
 use tables::Rules;
 
 /// What kind of text a [`Sentence`] is.
@@ -107,7 +114,7 @@ impl Splitter {
         };
         let s = line.slice(text);
         let mut sink = Push { base: line.start, text, out };
-        if Scanner::one_line(s, rules).run(&mut sink) {
+        if Scan::one_line(s, rules).run(&mut sink) {
             // Rule `HeadingLine`: a lone line without terminal
             // punctuation stands alone.
             if out.len() == 1 && !ends_with_terminal(s) {
@@ -130,7 +137,7 @@ impl Splitter {
             let first = out.len();
             let s = block.span.slice(text);
             let mut sink = Push { base: block.span.start, text, out };
-            Scanner::new(s, rules).run(&mut sink);
+            Scan::new(s, rules).run(&mut sink);
             if block.kind == SentenceKind::Heading && out.len() == first + 1 {
                 out[first].kind = SentenceKind::Heading;
             }

@@ -17,6 +17,7 @@ use ahash::{AHashMap, AHashSet};
 
 use crate::lang::Language;
 use crate::probe::Probed;
+use crate::swar::{HIGH, splat};
 
 /// How an abbreviation behaves before the next word (rule `Abbreviation`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -632,6 +633,42 @@ pub(crate) fn short_key(word: &[u8]) -> Option<u64> {
         *k = b.to_ascii_lowercase();
     }
     Some(u64::from_le_bytes(key))
+}
+
+/// [`short_key`] of `bytes[start..end]`, read a word at a time: the
+/// eight bytes from `start` (when there are eight) with those after
+/// `end` cleared, checked for ASCII without NUL and lowercased with a few
+/// word-wide operations.
+#[inline(always)]
+pub(crate) fn short_key_at(
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+) -> Option<u64> {
+    let len = end.checked_sub(start)?;
+    if len == 0 || len > 8 {
+        return None;
+    }
+    let raw = match bytes.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(c) => u64::from_le_bytes(*c),
+        None => {
+            let mut c = [0u8; 8];
+            c[..len].copy_from_slice(bytes.get(start..end)?);
+            u64::from_le_bytes(c)
+        }
+    };
+    let keep = u64::MAX >> (64 - 8 * len);
+    let w = raw & keep;
+    // Bytes outside the word are made 0xff, so only its own can be zero.
+    let x = w | !keep;
+    let has_nul = x.wrapping_sub(splat(1)) & !x & HIGH != 0;
+    if w & HIGH != 0 || has_nul {
+        return None;
+    }
+    // For 7-bit bytes: adding 0x3f reaches bit 7 from 'A' up, adding 0x25
+    // from '[' up; bit 5 of the capitals is set to lowercase them.
+    let upper = (w + splat(0x3f)) & !(w + splat(0x25)) & HIGH;
+    Some(w | upper >> 2)
 }
 
 /// A language's data, made ready for lookups.
