@@ -1,5 +1,5 @@
 //! `gisty eval`: ROUGE of summaries against references, averaged with
-//! 95% bootstrap confidence intervals (see `gisty::rouge`).
+//! 95% bootstrap confidence intervals (see the `gisty-rouge` crate).
 //!
 //! Two inputs: pairs already made (`{"id", "candidate", "reference"}`),
 //! scored as they are; or documents with reference summaries (`{"id",
@@ -12,11 +12,11 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use clap::Args;
-use gisty::rouge::{
+use gisty::{Budget, Sentence, SentenceKind, Summarizer};
+use gisty_rouge::{
     Aggregate, Bootstrap, DEFAULT_RESAMPLES, Interval, Metric, Rouge, Scores,
     Scratch as RougeScratch,
 };
-use gisty::{Budget, Sentence, SentenceKind, Summarizer};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use unicode_segmentation::UnicodeSegmentation;

@@ -26,8 +26,6 @@
 //! - [`Preset`]: `News` (the default, for inverted-pyramid news) or
 //!   `Centrality` (no lead bias, for text whose important sentences may
 //!   stand anywhere).
-//! - [`rouge`]: ROUGE-1/2/L/Lsum as Google's rouge-score computes them,
-//!   with bootstrap confidence intervals, to measure summaries.
 //!
 //! # Example
 //!
@@ -138,7 +136,6 @@ mod error;
 mod focus;
 mod lang;
 mod probe;
-pub mod rouge;
 mod score;
 pub mod segment;
 mod select;
