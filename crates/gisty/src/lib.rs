@@ -18,11 +18,14 @@
 //!   weight, extra stop words, focus terms; [`build`] checks it and can
 //!   fail with a [`BuildError`].
 //! - [`Budget`]: how long a summary may be: sentences, a ratio, words or
-//!   characters, optionally with limits on the words of each sentence.
+//!   characters, optionally with limits on the words of each sentence;
+//!   [`BudgetOptions`] makes one from options as front ends take them.
 //! - [`Summary`]: the picked sentences as [`Scored`] spans into the text,
 //!   in document order, with their scores and [`ScoreParts`].
 //! - [`Splitter`] and [`split`]: sentence splitting on its own.
 //! - [`Scratch`]: reusable working space for loops.
+//! - [`lead`]: the lead baseline (the first sentences within a budget),
+//!   to measure summaries against.
 //! - [`Preset`]: `News` (the default, for inverted-pyramid news) or
 //!   `Centrality` (no lead bias, for text whose important sentences may
 //!   stand anywhere).
@@ -130,6 +133,7 @@
 #[path = "bench.rs"]
 pub mod __bench;
 mod analyze;
+mod baseline;
 mod budget;
 mod centrality;
 mod error;
@@ -144,7 +148,8 @@ mod summarizer;
 mod summary;
 mod swar;
 
-pub use budget::Budget;
+pub use baseline::lead;
+pub use budget::{Budget, BudgetOptions};
 pub use error::BuildError;
 pub use lang::Language;
 pub use segment::{Sentence, SentenceKind, Splitter, split};
