@@ -3,9 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use gisty::{Budget, Language, Summarizer, SummarizerBuilder};
+use gisty::{Budget, BudgetOptions, Language, Summarizer, SummarizerBuilder};
 
-use crate::args::{CommonArgs, JobsArgs, Preset, SummarizeArgs};
+use crate::args::{
+    BudgetArgs, CommonArgs, JobsArgs, Preset, SentenceWordsArgs, SummarizeArgs,
+};
 use crate::output::Emphasis;
 
 /// Where a document comes from.
@@ -46,28 +48,36 @@ pub fn inputs(files: &[PathBuf]) -> Vec<Input> {
 }
 
 /// The language named by `--language`: `None` for `auto`.
-pub fn language(common: &CommonArgs) -> Result<Option<Language>> {
-    if common.language.trim().eq_ignore_ascii_case("auto") {
+fn language(name: &str) -> Result<Option<Language>> {
+    if name.trim().eq_ignore_ascii_case("auto") {
         return Ok(None);
     }
-    let l = common.language.parse::<Language>().with_context(
+    let l = name.parse::<Language>().with_context(
         || "invalid --language (try 'auto', 'german' or 'de')",
     )?;
     Ok(Some(l))
 }
 
 /// A builder with the options shared by every subcommand: the language
-/// and the abbreviations.
-fn builder(common: &CommonArgs) -> Result<SummarizerBuilder> {
+/// (`--language`) and the abbreviations (`--abbreviations`).
+pub fn builder(
+    language_name: &str,
+    abbreviations: Option<&Path>,
+) -> Result<SummarizerBuilder> {
     let mut b = Summarizer::builder();
-    match language(common)? {
+    match language(language_name)? {
         Some(l) => b.language(l),
         None => b.language_auto(),
     };
-    if let Some(path) = &common.abbreviations {
+    if let Some(path) = abbreviations {
         b.abbreviations(word_list(path, "--abbreviations")?);
     }
     Ok(b)
+}
+
+/// [`builder`] of the common options.
+fn common_builder(common: &CommonArgs) -> Result<SummarizerBuilder> {
+    builder(&common.language, common.abbreviations.as_deref())
 }
 
 /// The words of a list file: one a line, trimmed; blank lines and
@@ -85,7 +95,7 @@ fn word_list(path: &Path, flag: &str) -> Result<Vec<String>> {
 
 /// The summariser for `gisty split`: its sentence splitting alone.
 pub fn splitter(common: &CommonArgs) -> Result<Summarizer> {
-    builder(common)?.build().context("invalid options")
+    common_builder(common)?.build().context("invalid options")
 }
 
 /// The number of threads for batches: `--jobs`, or every core.
@@ -98,7 +108,7 @@ pub fn jobs(args: &JobsArgs) -> usize {
 
 /// The summariser the options describe.
 pub fn summarizer(args: &SummarizeArgs) -> Result<Summarizer> {
-    let mut b = builder(&args.common)?;
+    let mut b = common_builder(&args.common)?;
     if let Some(p) = args.preset {
         b.preset(match p {
             Preset::News => gisty::Preset::News,
@@ -121,30 +131,31 @@ pub fn summarizer(args: &SummarizeArgs) -> Result<Summarizer> {
     b.build().context("invalid option")
 }
 
-/// The budget the options describe: three sentences unless told, with
-/// the sentence length limits.
-pub fn budget(args: &SummarizeArgs) -> Result<Budget> {
-    let b = &args.budget;
-    let budget = if let Some(n) = b.sentences {
-        Budget::sentences(usize::try_from(n).unwrap_or(usize::MAX))
-    } else if let Some(r) = b.ratio {
-        Budget::ratio(r).context("invalid --ratio")?
-    } else if let Some(w) = b.words {
-        Budget::words(w)
-    } else if let Some(c) = b.chars {
-        Budget::chars(c)
-    } else {
-        Budget::default()
+/// The budget of the budget flags (three sentences unless told) and,
+/// when given, the sentence length limits.
+pub fn budget(
+    flags: &BudgetArgs,
+    limits: Option<&SentenceWordsArgs>,
+) -> Result<Budget> {
+    let options = BudgetOptions {
+        sentences: flags
+            .sentences
+            .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+        ratio: flags.ratio,
+        words: flags.words,
+        chars: flags.chars,
+        min_words: limits.and_then(|l| l.min_words),
+        max_words: limits.and_then(|l| l.max_words),
     };
-    let limits = &args.sentence_words;
-    if limits.min_words.is_none() && limits.max_words.is_none() {
-        return Ok(budget);
-    }
-    let min = limits.min_words.unwrap_or(0);
-    let max = limits.max_words.unwrap_or(usize::MAX);
-    budget
-        .sentence_words(min..=max)
-        .context("invalid --min-words/--max-words (min above max)")
+    // clap lets one budget flag through at most: the ratio or the
+    // limits are what can be wrong.
+    options.budget().with_context(|| {
+        if options.ratio.is_some_and(|r| Budget::ratio(r).is_err()) {
+            "invalid --ratio"
+        } else {
+            "invalid --min-words/--max-words (min above max)"
+        }
+    })
 }
 
 /// The emphasis of `--format highlight`, from `--color`, whether stdout

@@ -1,5 +1,5 @@
 //! `gisty eval`: ROUGE of summaries against references, averaged with
-//! 95% bootstrap confidence intervals (see `gisty::rouge`).
+//! 95% bootstrap confidence intervals (see the `gisty-rouge` crate).
 //!
 //! Two inputs: pairs already made (`{"id", "candidate", "reference"}`),
 //! scored as they are; or documents with reference summaries (`{"id",
@@ -10,21 +10,17 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use clap::Args;
-use gisty::rouge::{
+use gisty::{Budget, Summarizer};
+use gisty_rouge::{
     Aggregate, Bootstrap, DEFAULT_RESAMPLES, Interval, Metric, Rouge, Scores,
     Scratch as RougeScratch,
 };
-use gisty::{Budget, Sentence, SentenceKind, Summarizer};
 use serde::Deserialize;
 use serde_json::{Value, json};
-use unicode_segmentation::UnicodeSegmentation;
 
-use crate::args::{
-    BudgetArgs, ColorChoice, CommonArgs, Format, SentenceWordsArgs,
-    SummarizeArgs,
-};
+use crate::args::BudgetArgs;
 use crate::config::{self, Input};
 
 const AFTER_HELP: &str = "\
@@ -148,8 +144,8 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> Result<bool> {
             join_lines(picked.sentences(), &mut cand);
             gisty.scores.push(rouge.score_with(&mut scratch, &cand, &refr));
             let sentences = summarizer.sentences(&text);
-            let lead_k = lead_sentences(&text, &sentences, &args.budget);
-            join_lines(lead_k, &mut cand);
+            let lead_k = gisty::lead(&sentences, &text, budget);
+            join_lines(lead_k.map(|s| s.span.slice(&text)), &mut cand);
             lead.scores.push(rouge.score_with(&mut scratch, &cand, &refr));
             Ok(())
         })?;
@@ -224,40 +220,15 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> Result<bool> {
     Ok(failed)
 }
 
-/// The summariser and budget of the summary options, built exactly as
-/// the main command builds them.
+/// The summariser and budget of the summary options, built as the main
+/// command builds them.
 fn summariser(args: &EvalArgs) -> Result<(Summarizer, Budget)> {
-    let b = &args.budget;
-    let summarize = SummarizeArgs {
-        files: Vec::new(),
-        budget: BudgetArgs {
-            sentences: b.sentences,
-            ratio: b.ratio,
-            words: b.words,
-            chars: b.chars,
-        },
-        common: CommonArgs {
-            language: args.language.clone(),
-            jsonl: false,
-            recursive: false,
-            abbreviations: None,
-            output: None,
-            lossy: false,
-        },
-        jobs: Default::default(),
-        preset: None,
-        position_weight: args.position_weight,
-        redundancy: None,
-        title: None,
-        explain: false,
-        format: Format::Text,
-        focus: None,
-        sentence_words: SentenceWordsArgs { min_words: None, max_words: None },
-        color: ColorChoice::Never,
-        stop_words: None,
-        replace_stop_words: false,
-    };
-    Ok((config::summarizer(&summarize)?, config::budget(&summarize)?))
+    let mut builder = config::builder(&args.language, None)?;
+    if let Some(w) = args.position_weight {
+        builder.position_weight(w);
+    }
+    let summarizer = builder.build().context("invalid option")?;
+    Ok((summarizer, config::budget(&args.budget, None)?))
 }
 
 #[derive(Deserialize)]
@@ -360,54 +331,6 @@ fn reference_lines(summarizer: &Summarizer, summary: &str, out: &mut String) {
     }
 }
 
-/// The lead baseline: the first sentences of text (headings skipped,
-/// unless the document has nothing else, as gisty does), as many as the
-/// budget allows: N sentences; the ratio of the sentences of text, rounded
-/// up; or the longest run from the start within the word budget (at least
-/// one sentence). Words are counted as gisty counts them (Unicode words).
-fn lead_sentences<'t>(
-    text: &'t str,
-    sentences: &'t [Sentence],
-    budget: &BudgetArgs,
-) -> impl Iterator<Item = &'t str> + 't {
-    let has_text = sentences.iter().any(|s| s.kind == SentenceKind::Text);
-    let eligible: Vec<&'t str> = sentences
-        .iter()
-        .filter(move |s| !has_text || s.kind == SentenceKind::Text)
-        .map(|s| s.span.slice(text))
-        .collect();
-    let k = if let Some(n) = budget.sentences {
-        usize::try_from(n).unwrap_or(usize::MAX)
-    } else if let Some(r) = budget.ratio {
-        ((r as f64 * eligible.len() as f64).ceil() as usize).max(1)
-    } else if let Some(limit) = budget.words {
-        let mut used = 0usize;
-        let fit = eligible
-            .iter()
-            .take_while(|s| {
-                used += s.unicode_words().count();
-                used <= limit
-            })
-            .count();
-        fit.max(1)
-    } else if let Some(limit) = budget.chars {
-        // Characters as printed: white space folded, one space between.
-        let mut used = 0usize;
-        let fit = eligible
-            .iter()
-            .take_while(|s| {
-                let words = s.split_whitespace();
-                used += words.map(|w| w.chars().count() + 1).sum::<usize>();
-                used <= limit + 1
-            })
-            .count();
-        fit.max(1)
-    } else {
-        3
-    };
-    eligible.into_iter().take(k)
-}
-
 /// The budget as JSON, for `--json`.
 fn budget_json(b: &BudgetArgs) -> Value {
     if let Some(r) = b.ratio {
@@ -491,34 +414,5 @@ mod tests {
         assert_eq!(s, "a b\nc");
         join_lines(std::iter::empty(), &mut s);
         assert_eq!(s, "");
-    }
-
-    #[test]
-    fn lead_follows_the_budget() {
-        let text = "Title\n\nOne two three. Four five. Six seven eight nine.";
-        let sents = gisty::split(text, gisty::Language::English);
-        let budget = |sentences, ratio, words| BudgetArgs {
-            sentences,
-            ratio,
-            words,
-            chars: None,
-        };
-        let lead = |b: &BudgetArgs| -> Vec<&str> {
-            lead_sentences(text, &sents, b).collect()
-        };
-        assert_eq!(
-            lead(&budget(Some(2), None, None)),
-            ["One two three.", "Four five."]
-        );
-        assert_eq!(lead(&budget(None, None, None)).len(), 3);
-        assert_eq!(lead(&budget(None, Some(0.5), None)).len(), 2);
-        assert_eq!(lead(&budget(None, None, Some(5))).len(), 2);
-        assert_eq!(lead(&budget(None, None, Some(1))), ["One two three."]);
-        // 14 + 1 + 10 = 25 characters as printed.
-        let chars =
-            |c| BudgetArgs { chars: Some(c), ..budget(None, None, None) };
-        assert_eq!(lead(&chars(25)).len(), 2);
-        assert_eq!(lead(&chars(24)).len(), 1);
-        assert_eq!(lead(&chars(0)).len(), 1);
     }
 }

@@ -109,7 +109,7 @@ fn for_each_text(
 
 fn summarize(args: &SummarizeArgs, out: &mut impl Write) -> Result<bool> {
     let summarizer = config::summarizer(args)?;
-    let budget = config::budget(args)?;
+    let budget = config::budget(&args.budget, Some(&args.sentence_words))?;
     let emphasis = config::emphasis(args);
     let (inputs, walk_failed) =
         walk::expand(config::inputs(&args.files), args.common.recursive);

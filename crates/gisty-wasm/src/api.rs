@@ -5,7 +5,9 @@
 use std::cell::RefCell;
 use std::fmt;
 
-use gisty::{Budget, Language, SentenceKind, Splitter, Summarizer};
+use gisty::{
+    Budget, BudgetOptions, Language, SentenceKind, Splitter, Summarizer,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::utf16::Utf16Cursor;
@@ -166,28 +168,14 @@ impl SummarizeOptions {
     ///
     /// When more than one budget is given, or the ratio is out of range.
     pub fn budget(&self) -> Result<Budget, OptionsError> {
-        let given = [
-            self.sentences.is_some(),
-            self.ratio.is_some(),
-            self.words.is_some(),
-            self.chars.is_some(),
-        ];
-        if given.iter().filter(|&&g| g).count() > 1 {
-            return Err(OptionsError(
-                "give at most one of the options sentences, ratio, words \
-                 and chars"
-                    .to_string(),
-            ));
-        }
-        Ok(match *self {
-            SummarizeOptions { sentences: Some(n), .. } => {
-                Budget::sentences(n)
-            }
-            SummarizeOptions { ratio: Some(r), .. } => Budget::ratio(r)?,
-            SummarizeOptions { words: Some(n), .. } => Budget::words(n),
-            SummarizeOptions { chars: Some(n), .. } => Budget::chars(n),
-            _ => Budget::default(),
-        })
+        let options = BudgetOptions {
+            sentences: self.sentences,
+            ratio: self.ratio,
+            words: self.words,
+            chars: self.chars,
+            ..BudgetOptions::default()
+        };
+        Ok(options.budget()?)
     }
 
     /// The summariser the options configure. The last one built is kept,

@@ -149,6 +149,23 @@ impl Budget {
         }
     }
 
+    /// How many of `candidates` sentences the lead baseline takes, or
+    /// `None` when the budget counts words or characters.
+    ///
+    /// Unlike [`sentence_limit`](Self::sentence_limit), a ratio is
+    /// rounded up as the `f32` gives it, so that 0.2 of 10 sentences is
+    /// 3 (0.2f32 is 0.2000000030): the lead of `gisty eval` has always
+    /// counted so, and its scores are kept. (Aligning the two changes
+    /// `gisty eval --ratio`'s lead scores.)
+    pub(crate) fn lead_limit(&self, candidates: usize) -> Option<usize> {
+        match self.kind {
+            Kind::Ratio(r) => {
+                Some(((r as f64 * candidates as f64).ceil() as usize).max(1))
+            }
+            _ => self.sentence_limit(candidates),
+        }
+    }
+
     /// The length limit, for a budget of words or characters: picks are
     /// added while the sum of their [`cost`](Self::cost)s stays within.
     pub(crate) fn length_limit(&self) -> Option<usize> {
@@ -194,6 +211,76 @@ impl Default for Budget {
     /// Three sentences.
     fn default() -> Budget {
         Budget::sentences(3)
+    }
+}
+
+/// A budget as options name it, in one place for every front end (the
+/// command line's flags, the browser's options, `gisty eval`): at most
+/// one of `sentences`, `ratio`, `words` and `chars`, three sentences
+/// when none is given, and optional limits on the words of each picked
+/// sentence.
+///
+/// ```
+/// use gisty::{Budget, BudgetOptions};
+///
+/// let options = BudgetOptions { words: Some(50), ..Default::default() };
+/// assert_eq!(options.budget()?, Budget::words(50));
+/// assert_eq!(BudgetOptions::default().budget()?, Budget::sentences(3));
+/// let both = BudgetOptions { ratio: Some(0.2), ..options };
+/// assert!(both.budget().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct BudgetOptions {
+    /// At most this many sentences ([`Budget::sentences`]).
+    pub sentences: Option<usize>,
+    /// This share of the sentences, in `(0, 1]` ([`Budget::ratio`]).
+    pub ratio: Option<f32>,
+    /// At most this many words in all ([`Budget::words`]).
+    pub words: Option<usize>,
+    /// At most this many characters in all ([`Budget::chars`]).
+    pub chars: Option<usize>,
+    /// Pick only sentences of at least this many words
+    /// ([`Budget::sentence_words`]).
+    pub min_words: Option<usize>,
+    /// Pick only sentences of at most this many words
+    /// ([`Budget::sentence_words`]).
+    pub max_words: Option<usize>,
+}
+
+impl BudgetOptions {
+    /// The budget the options describe.
+    ///
+    /// # Errors
+    ///
+    /// When more than one of `sentences`, `ratio`, `words` and `chars`
+    /// is given; then when the ratio is out of range ([`Budget::ratio`]);
+    /// then when `min_words` is above `max_words`.
+    pub fn budget(&self) -> Result<Budget, BuildError> {
+        let given = [
+            self.sentences.is_some(),
+            self.ratio.is_some(),
+            self.words.is_some(),
+            self.chars.is_some(),
+        ];
+        if given.into_iter().filter(|&g| g).count() > 1 {
+            return Err(BuildError::exclusive(
+                "sentences, ratio, words and chars",
+            ));
+        }
+        let budget = match *self {
+            BudgetOptions { sentences: Some(n), .. } => Budget::sentences(n),
+            BudgetOptions { ratio: Some(r), .. } => Budget::ratio(r)?,
+            BudgetOptions { words: Some(n), .. } => Budget::words(n),
+            BudgetOptions { chars: Some(n), .. } => Budget::chars(n),
+            _ => Budget::default(),
+        };
+        if self.min_words.is_none() && self.max_words.is_none() {
+            return Ok(budget);
+        }
+        let min = self.min_words.unwrap_or(0);
+        let max = self.max_words.unwrap_or(usize::MAX);
+        budget.sentence_words(min..=max)
     }
 }
 
@@ -255,6 +342,60 @@ mod tests {
         assert!(b.sentence_words(3..=3).unwrap().admits(3));
         assert!(!b.sentence_words(3..=3).unwrap().admits(4));
         assert!(b.sentence_words(..0).is_err());
+    }
+
+    #[test]
+    fn options_table() {
+        let o = BudgetOptions::default;
+        let five = 5; // an empty range, as a user might give it
+        let rows = [
+            (o(), Ok(Budget::sentences(3))),
+            (
+                BudgetOptions { sentences: Some(0), ..o() },
+                Ok(Budget::sentences(1)),
+            ),
+            (BudgetOptions { ratio: Some(0.5), ..o() }, Budget::ratio(0.5)),
+            (BudgetOptions { ratio: Some(1.5), ..o() }, Budget::ratio(1.5)),
+            (BudgetOptions { words: Some(9), ..o() }, Ok(Budget::words(9))),
+            (BudgetOptions { chars: Some(9), ..o() }, Ok(Budget::chars(9))),
+            (
+                BudgetOptions { chars: Some(9), min_words: Some(2), ..o() },
+                Budget::chars(9).sentence_words(2..),
+            ),
+            (
+                BudgetOptions {
+                    min_words: Some(3),
+                    max_words: Some(4),
+                    ..o()
+                },
+                Budget::default().sentence_words(3..=4),
+            ),
+            (
+                BudgetOptions {
+                    min_words: Some(5),
+                    max_words: Some(4),
+                    ..o()
+                },
+                Budget::default().sentence_words(five..=4),
+            ),
+        ];
+        for (i, (options, want)) in rows.into_iter().enumerate() {
+            assert_eq!(options.budget(), want, "row {i}");
+        }
+        assert!(Budget::ratio(1.5).is_err());
+        let two = BudgetOptions { words: Some(9), ratio: Some(1.5), ..o() };
+        let e = two.budget().unwrap_err().to_string();
+        assert!(e.contains("at most one"), "{e}");
+    }
+
+    #[test]
+    fn lead_limit_rounds_the_f32_up() {
+        let r = Budget::ratio(0.2).unwrap();
+        assert_eq!(r.sentence_limit(10), Some(2));
+        assert_eq!(r.lead_limit(10), Some(3));
+        assert_eq!(r.lead_limit(0), Some(1));
+        assert_eq!(Budget::sentences(4).lead_limit(2), Some(4));
+        assert_eq!(Budget::words(4).lead_limit(2), None);
     }
 
     mod properties {

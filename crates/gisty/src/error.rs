@@ -21,6 +21,8 @@ enum ErrorKind {
     UnknownLanguage { name: String },
     /// A focus with no term: only stop words, numbers or punctuation.
     EmptyFocus { focus: String },
+    /// Options of which at most one may be given, given together.
+    Exclusive { options: &'static str },
 }
 
 impl BuildError {
@@ -34,6 +36,10 @@ impl BuildError {
 
     pub(crate) fn empty_focus(focus: &str) -> BuildError {
         BuildError { kind: ErrorKind::EmptyFocus { focus: focus.to_string() } }
+    }
+
+    pub(crate) fn exclusive(options: &'static str) -> BuildError {
+        BuildError { kind: ErrorKind::Exclusive { options } }
     }
 
     pub(crate) fn unknown_language(name: &str) -> BuildError {
@@ -58,6 +64,9 @@ impl fmt::Display for BuildError {
                 "focus '{focus}' has no word to look for (only stop words, \
                  numbers or punctuation)"
             ),
+            ErrorKind::Exclusive { options } => {
+                write!(f, "give at most one of the options {options}")
+            }
         }
     }
 }

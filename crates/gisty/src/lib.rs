@@ -18,16 +18,17 @@
 //!   weight, extra stop words, focus terms; [`build`] checks it and can
 //!   fail with a [`BuildError`].
 //! - [`Budget`]: how long a summary may be: sentences, a ratio, words or
-//!   characters, optionally with limits on the words of each sentence.
+//!   characters, optionally with limits on the words of each sentence;
+//!   [`BudgetOptions`] makes one from options as front ends take them.
 //! - [`Summary`]: the picked sentences as [`Scored`] spans into the text,
 //!   in document order, with their scores and [`ScoreParts`].
 //! - [`Splitter`] and [`split`]: sentence splitting on its own.
 //! - [`Scratch`]: reusable working space for loops.
+//! - [`lead`]: the lead baseline (the first sentences within a budget),
+//!   to measure summaries against.
 //! - [`Preset`]: `News` (the default, for inverted-pyramid news) or
 //!   `Centrality` (no lead bias, for text whose important sentences may
 //!   stand anywhere).
-//! - [`rouge`]: ROUGE-1/2/L/Lsum as Google's rouge-score computes them,
-//!   with bootstrap confidence intervals, to measure summaries.
 //!
 //! # Example
 //!
@@ -132,13 +133,13 @@
 #[path = "bench.rs"]
 pub mod __bench;
 mod analyze;
+mod baseline;
 mod budget;
 mod centrality;
 mod error;
 mod focus;
 mod lang;
 mod probe;
-pub mod rouge;
 mod score;
 pub mod segment;
 mod select;
@@ -148,7 +149,8 @@ mod summary;
 mod swar;
 mod vectors;
 
-pub use budget::Budget;
+pub use baseline::lead;
+pub use budget::{Budget, BudgetOptions};
 pub use error::BuildError;
 pub use lang::Language;
 pub use segment::{Sentence, SentenceKind, Splitter, split};

@@ -28,7 +28,7 @@
 //! table, ROUGE-Lsum one bit per cell of each sentence pair's table.
 //!
 //! ```
-//! use gisty::rouge::Rouge;
+//! use gisty_rouge::Rouge;
 //!
 //! let rouge = Rouge::new(); // stemmed, like most published ROUGE
 //! let s = rouge.score("the cats sat on the mat", "the cat sat on a mat");
@@ -41,7 +41,7 @@
 //! report them), come from [`Bootstrap`]:
 //!
 //! ```
-//! use gisty::rouge::{Bootstrap, Rouge};
+//! use gisty_rouge::{Bootstrap, Rouge};
 //!
 //! let rouge = Rouge::new();
 //! let scores: Vec<_> = [("a b c", "a b d"), ("x y", "x y")]
@@ -53,6 +53,9 @@
 //! let f1 = agg.rouge1.f1;
 //! assert!(f1.low <= f1.mean && f1.mean <= f1.high);
 //! ```
+
+#![deny(missing_docs)]
+#![deny(rustdoc::broken_intra_doc_links)]
 
 mod bootstrap;
 mod porter;
@@ -159,7 +162,7 @@ impl Metric {
 /// from any number of threads.
 ///
 /// ```
-/// use gisty::rouge::Rouge;
+/// use gisty_rouge::Rouge;
 ///
 /// let unstemmed = Rouge::new().stemmed(false);
 /// assert_eq!(unstemmed.score("running", "runs").rouge1.f1, 0.0);
@@ -275,7 +278,7 @@ impl Scratch {
 ///
 /// ```
 /// assert_eq!(
-///     gisty::rouge::tokenize("The runners' times: 3:59.4!", true),
+///     gisty_rouge::tokenize("The runners' times: 3:59.4!", true),
 ///     ["the", "runner", "time", "3", "59", "4"],
 /// );
 /// ```
@@ -291,7 +294,7 @@ pub fn tokenize(text: &str, stemmed: bool) -> Vec<String> {
 /// Unlike [`tokenize`], this stems words of any length.
 ///
 /// ```
-/// use gisty::rouge::porter_stem;
+/// use gisty_rouge::porter_stem;
 ///
 /// assert_eq!(porter_stem("Generalizations"), "gener");
 /// assert_eq!(porter_stem("happy"), "happi");
@@ -476,3 +479,8 @@ fn lcs_mark(r: &[u32], c: &[u32], s: &mut LsumScratch) {
         }
     }
 }
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -21,7 +21,7 @@ pub const DEFAULT_SEED: u64 = 0x5EED_6157_7952_0C1E;
 /// confidence interval.
 ///
 /// ```
-/// use gisty::rouge::{Bootstrap, Rouge};
+/// use gisty_rouge::{Bootstrap, Rouge};
 ///
 /// let rouge = Rouge::new();
 /// let scores = vec![

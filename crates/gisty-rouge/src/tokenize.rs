@@ -3,21 +3,34 @@
 //! optionally Porter-stemmed. Tokens are interned as small integers so
 //! that the scorers compare and count integers.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::analyze::{Map, hasher};
+use ahash::RandomState;
 
 use super::porter;
+
+/// Token ids by token. Ids follow first occurrence, so the hasher (ahash,
+/// fixed seeds, as the summariser's maps) changes the speed, never a
+/// score.
+type Map = HashMap<Box<[u8]>, u32, RandomState>;
 
 /// Token ids shared by the candidate and the reference of one pair.
 #[derive(Debug)]
 pub(crate) struct Interner {
-    ids: Map<Box<[u8]>, u32>,
+    ids: Map,
 }
 
 impl Default for Interner {
     fn default() -> Interner {
-        Interner { ids: Map::with_hasher(hasher()) }
+        Interner {
+            ids: Map::with_hasher(RandomState::with_seeds(
+                0x243f_6a88_85a3_08d3,
+                0x1319_8a2e_0370_7344,
+                0xa409_3822_299f_31d0,
+                0x082e_fa98_ec4e_6c89,
+            )),
+        }
     }
 }
 
